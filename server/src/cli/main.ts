@@ -1,0 +1,2 @@
+import { analyze } from '../core';
+console.log(JSON.stringify(analyze('').model.lineCount));
