@@ -1,8 +1,94 @@
-import type { ReportModel } from '../model';
-import { LineIndex } from '../text';
+/**
+ * The report parser: text in, ReportModel out. One pass over the lines recognises each line's shape, turns
+ * table lines into physical rows of cells and routes them to the table they belong to; section headings are
+ * chosen over the whole document first; metadata and prose numbers are read last.
+ *
+ * Never throws (a failure inside is caught and yields the model read so far is not possible to build, so
+ * the top level returns an empty model with the text's line count). Linear in the input: every scan moves
+ * forward, regexes are anchored or bounded, label matching is capped by label length.
+ */
+
+import type { ReportModel, Section, SubHeading, Table, TableShape, TemplateEvidence, Unplaced, Cell, Heading } from '../model';
+import { tableDef, type SectionId, type TableId, type TemplateId } from '../schema';
+import { LineIndex, foldLabel, isSpace, isValueLike } from '../text';
+import {
+  hasSpacedCells,
+  htmlTables,
+  isMarkdownSeparator,
+  spanCell,
+  splitFragmentLine,
+  splitMarkdownRow,
+  splitSpaced,
+  splitTabs,
+  type HtmlTable,
+  type PhysRow,
+  type RawCell,
+} from './cells';
+import { isTopStyle, readHeading, sectionOfTitle, styleWeight } from './headings';
+import { isT3Marker, labelInfo, matchCaption, matchRowAnyTable, t4HeaderWord } from './labels';
+import { readMeta } from './meta';
+import { readProse } from './prose';
+import { TableBuilder } from './tables';
+
+/** Longest line (trimmed) still read as a table cell when it stands alone; longer plain lines are prose. */
+const MAX_PLAIN_CELL = 45;
+
+type LineKind = 'blank' | 'tab-cell' | 'tab-row' | 'md-sep' | 'md-row' | 'lone-pipe' | 'fragment' | 'plain';
+
+function lineKind(line: string, fragmentMode: boolean): LineKind {
+  const tab = line.indexOf('\t');
+  const trimmed = line.trim();
+  if (tab < 0 && !trimmed.replace(/[\s\u3000\u00a0\ufeff\u200b]/g, '')) return 'blank';
+  if (trimmed === '|') return 'lone-pipe';
+  if (line.includes('|')) {
+    if (fragmentMode) return 'fragment';
+    if (isMarkdownSeparator(line)) return 'md-sep';
+    if (trimmed.startsWith('|') || (trimmed.endsWith('|') && trimmed.length > 1)) return 'md-row';
+    if ((trimmed.match(/\|/g) ?? []).length >= 2) return 'md-row';
+  }
+  if (tab >= 0) {
+    // One cell per line: a TAB before the only cell (seeds 000, 001); the cell may be empty or white space.
+    if (line.indexOf('\t', tab + 1) < 0 && !line.slice(0, tab).trim()) return 'tab-cell';
+    return 'tab-row';
+  }
+  return 'plain';
+}
+
+interface SectionCandidate {
+  readonly line: number;
+  readonly heading: Heading;
+  readonly id: SectionId;
+  readonly match: 'exact' | 'tolerated' | 'similar';
+  readonly score: number;
+}
+
+/** Picks each section's heading among the candidates (see report-format.md §2 for the mistakes tolerated). */
+function chooseSections(cands: SectionCandidate[]): SectionCandidate[] {
+  const best = new Map<SectionId, SectionCandidate>();
+  for (const c of cands) {
+    const b = best.get(c.id);
+    if (!b || c.score > b.score) best.set(c.id, c);
+  }
+  const chosen = [...best.values()];
+  const top = chosen.filter((c) => isTopStyle(c.heading.style, c.heading.markdownLevel)).length;
+  // A sub-heading that repeats a section title (`（四）主动公开政府信息情况。` inside 一) is not the section when
+  // the document's sections are numbered at the top level.
+  return chosen
+    .filter((c) => isTopStyle(c.heading.style, c.heading.markdownLevel) || top < 2)
+    .sort((a, b) => a.line - b.line);
+}
 
 export function parseReport(text: string): ReportModel {
   const index = new LineIndex(text);
+  try {
+    return parse(text, index);
+  } catch (err) {
+    // The parser must never throw; if a bug makes it, the caller still gets a (nearly empty) model.
+    return emptyModel(index, err);
+  }
+}
+
+function emptyModel(index: LineIndex, err: unknown): ReportModel {
   return {
     lineCount: index.lineCount,
     title: null,
@@ -17,8 +103,356 @@ export function parseReport(text: string): ReportModel {
     subheadings: [],
     tables: [],
     cells: [],
-    unplaced: [],
+    unplaced: [
+      {
+        reason: 'unknown-row',
+        text: `internal parser error: ${String(err)}`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      },
+    ],
     sentences: [],
     numbers: [],
   };
 }
+
+function parse(text: string, index: LineIndex): ReportModel {
+  const lineCount = index.lineCount;
+  const lines: string[] = new Array(lineCount);
+  for (let i = 0; i < lineCount; i++) lines[i] = index.lineText(i);
+
+  // HTML tables: the lines they cover are theirs.
+  const html = htmlTables(text);
+  const htmlAt = new Map<number, HtmlTable>();
+  const htmlLines = new Uint8Array(lineCount);
+  for (const t of html) {
+    const a = index.position(t.start).line;
+    const b = index.position(t.end).line;
+    htmlAt.set(a, t);
+    for (let l = a; l <= b; l++) htmlLines[l] = 1;
+  }
+
+  let lonePipes = 0;
+  for (let i = 0; i < lineCount && lonePipes < 2; i++) if (lines[i].trim() === '|') lonePipes++;
+  const fragmentMode = lonePipes >= 2;
+  const kinds: LineKind[] = lines.map((l) => lineKind(l, fragmentMode));
+
+  // Section headings, chosen over the whole document.
+  const cands: SectionCandidate[] = [];
+  for (let i = 0; i < lineCount; i++) {
+    if (htmlLines[i] || kinds[i] !== 'plain') continue;
+    const h = readHeading(index, i, 40, false);
+    if (!h) continue;
+    const m = sectionOfTitle(h.title);
+    if (!m) continue;
+    const def = ['s1', 's2', 's3', 's4', 's5', 's6'].indexOf(m.id) + 1;
+    const score =
+      styleWeight(h.style, h.markdownLevel) +
+      (h.number === def ? 1 : 0) +
+      (m.match === 'similar' ? 0 : 1) -
+      // a heading ending in a full stop reads like a sentence-heading inside a section
+      (/[。.]$/.test(h.raw) ? 0.5 : 0);
+    cands.push({ line: i, heading: h, id: m.id, match: m.match, score });
+  }
+  const chosen = chooseSections(cands);
+  const sectionAtLine = new Map<number, SectionCandidate>();
+  for (const c of chosen) sectionAtLine.set(c.line, c);
+
+  // Tables.
+  const builders: TableBuilder[] = [];
+  const consumed = new Uint8Array(lineCount);
+  let ctx: TableBuilder | null = null;
+  let block: { cells: RawCell[]; start: number; end: number; lastLine: number } | null = null;
+  let frag: { cells: RawCell[]; start: number; end: number } | null = null;
+
+  const finishCtx = (): void => {
+    if (ctx) ctx.end_();
+    ctx = null;
+  };
+  const startTable = (id: TableId, byCaption: boolean): TableBuilder => {
+    finishCtx();
+    const prev = builders.find((b) => b.id === id && !b.duplicate);
+    // A table that resumes after an interruption (a page number, a stray line) continues the earlier one.
+    if (prev && !byCaption) {
+      ctx = prev;
+      return prev;
+    }
+    const b = new TableBuilder(id);
+    if (prev && (prev.rowCount > 0 || byCaption)) b.duplicate = true;
+    builders.push(b);
+    ctx = b;
+    return b;
+  };
+
+  /** Which table a row announces, if any: a caption, 表三's corner note, 表四's header, a row label. */
+  const anchorOf = (row: PhysRow, tableish: boolean): { id: TableId; byCaption: boolean } | null => {
+    let t4words = 0;
+    for (const c of row.cells) {
+      if (c.blank) continue;
+      const cap = matchCaption(c.text);
+      if (cap) return { id: cap, byCaption: true };
+      if (isT3Marker(c.text)) return { id: 't3', byCaption: true };
+      if (t4HeaderWord(c.text)) t4words++;
+    }
+    if (t4words >= 2 || (t4words === 1 && row.cells.filter((c) => !c.blank).length === 1 && !tableish)) {
+      return { id: 't4', byCaption: true };
+    }
+    if (!tableish) return null;
+    for (const c of row.cells) {
+      if (c.blank || isValueLike(c.text)) continue;
+      const hits = matchRowAnyTable(labelInfo(c.text));
+      if (hits.length) {
+        const cur = ctx as TableBuilder | null;
+        if (cur && hits.some((h) => h.table === cur.id)) return null;
+        const ids = new Set(hits.map((h) => h.table));
+        if (ids.size === 1) return { id: hits[0].table, byCaption: false };
+      }
+      break;
+    }
+    return null;
+  };
+
+  const route = (row: PhysRow, tableish: boolean): boolean => {
+    if (!row.cells.length) return false;
+    const anchor = anchorOf(row, tableish);
+    const cur = ctx as TableBuilder | null;
+    // A new table starts at its anchor; the same anchor again after rows starts a second copy.
+    if (anchor && (!cur || cur.id !== anchor.id || (anchor.byCaption && cur.rowCount > 0))) {
+      startTable(anchor.id, anchor.byCaption);
+    }
+    if (!ctx) return false;
+    (ctx as TableBuilder).feed(row);
+    return true;
+  };
+
+  const markLines = (s: number, e: number): void => {
+    const a = index.position(s).line;
+    const b = index.position(e).line;
+    for (let l = a; l <= b; l++) consumed[l] = 1;
+  };
+
+  const flushBlock = (): void => {
+    if (block) {
+      const row: PhysRow = { cells: block.cells, shape: 'cell-lines', start: block.start, end: block.end };
+      if (route(row, true)) markLines(block.start, block.end);
+      block = null;
+    }
+  };
+  const flushFrag = (): void => {
+    if (frag) {
+      const row: PhysRow = { cells: frag.cells, shape: 'pipe-fragments', start: frag.start, end: frag.end };
+      if (route(row, true)) markLines(frag.start, frag.end);
+      frag = null;
+    }
+  };
+
+  for (let i = 0; i < lineCount; i++) {
+    const ls = index.starts[i];
+    const le = index.ends[i];
+    if (htmlLines[i]) {
+      const t = htmlAt.get(i);
+      if (t) {
+        flushBlock();
+        flushFrag();
+        for (const row of t.rows) {
+          if (route(row, true)) markLines(row.start, row.end);
+        }
+        finishCtx();
+      }
+      continue;
+    }
+    if (sectionAtLine.has(i)) {
+      flushBlock();
+      flushFrag();
+      finishCtx();
+      continue;
+    }
+    const kind = kinds[i];
+    switch (kind) {
+      case 'blank':
+        flushBlock();
+        break;
+      case 'tab-cell': {
+        flushFrag();
+        const tab = text.indexOf('\t', ls);
+        const cell = spanCell(text, tab + 1, le);
+        if (!block) block = { cells: [], start: ls, end: le, lastLine: i };
+        block.cells.push(cell);
+        block.end = le;
+        block.lastLine = i;
+        break;
+      }
+      case 'tab-row': {
+        flushBlock();
+        flushFrag();
+        const row: PhysRow = { cells: splitTabs(text, ls, le), shape: 'tab-rows', start: ls, end: le };
+        if (route(row, true)) consumed[i] = 1;
+        break;
+      }
+      case 'md-sep':
+        flushBlock();
+        flushFrag();
+        if (ctx) {
+          (ctx as TableBuilder).shapes.add('markdown');
+          consumed[i] = 1;
+        }
+        break;
+      case 'md-row': {
+        flushBlock();
+        flushFrag();
+        const row: PhysRow = { cells: splitMarkdownRow(text, ls, le), shape: 'markdown', start: ls, end: le };
+        if (route(row, true)) consumed[i] = 1;
+        break;
+      }
+      case 'lone-pipe':
+        flushBlock();
+        flushFrag();
+        frag = { cells: [], start: ls, end: le };
+        if (ctx) consumed[i] = 1;
+        break;
+      case 'fragment': {
+        flushBlock();
+        const cells = splitFragmentLine(text, ls, le);
+        if (!frag) frag = { cells: [], start: ls, end: le };
+        frag.cells.push(...cells);
+        frag.end = le;
+        break;
+      }
+      case 'plain': {
+        const [ts, te] = trimmedSpan(text, ls, le);
+        const len = te - ts;
+        const sentence = len > MAX_PLAIN_CELL || /[。；;！？]/.test(text.slice(ts, te));
+        // A wrapped label: a short line right after a cell of a one-cell-per-line block.
+        if (block && block.lastLine === i - 1 && block.cells.length && len <= 20 && !sentence) {
+          const last = block.cells[block.cells.length - 1];
+          const joined: RawCell = last.blank
+            ? spanCell(text, ts, te)
+            : { start: last.start, end: te, text: last.text + '\n' + text.slice(ts, te), blank: false };
+          block.cells[block.cells.length - 1] = joined;
+          block.end = le;
+          block.lastLine = i;
+          break;
+        }
+        flushBlock();
+        if (frag && !sentence) {
+          // A fragment row's label can stand on a line without a pipe.
+          frag.cells.push(spanCell(text, ls, le));
+          frag.end = le;
+          break;
+        }
+        flushFrag();
+        if (sentence) {
+          finishCtx();
+          break;
+        }
+        const spaced = ctx !== null && hasSpacedCells(text.slice(ts, te));
+        const row: PhysRow = spaced
+          ? { cells: splitSpaced(text, ls, le), shape: 'spaced', start: ls, end: le }
+          : { cells: [spanCell(text, ls, le)], shape: 'plain', start: ls, end: le };
+        if (route(row, spaced)) consumed[i] = 1;
+        break;
+      }
+    }
+  }
+  flushBlock();
+  flushFrag();
+  finishCtx();
+
+  // The template, from what the tables' labels say.
+  const evidence: TemplateEvidence[] = [];
+  for (const b of builders) if (!b.duplicate) evidence.push(...b.templateEvidence(index));
+  let n2019 = 0;
+  let n2021 = 0;
+  for (const e of evidence) {
+    if (e.template === '2019') n2019++;
+    else n2021++;
+  }
+  const template: TemplateId | 'unknown' = n2019 > n2021 ? '2019' : n2021 > n2019 ? '2021' : 'unknown';
+
+  const meta = readMeta(index, chosen.length ? chosen[0].line : lineCount, consumed);
+  const fallbackTemplate: TemplateId =
+    template !== 'unknown' ? template : meta.year && meta.year.value <= 2020 ? '2019' : '2021';
+
+  const tables: Table[] = [];
+  const cells: Cell[] = [];
+  const unplaced: Unplaced[] = [];
+  for (const b of builders) {
+    const done = b.finish(index, fallbackTemplate);
+    if (b.duplicate) {
+      unplaced.push({
+        reason: 'duplicate-table',
+        table: b.id,
+        text: tableDef(b.id).name,
+        range: done.table.range,
+      });
+      continue;
+    }
+    tables.push(done.table);
+    cells.push(...done.cells);
+    unplaced.push(...done.unplaced);
+  }
+  const order = (t: Table): number => ['t2-1', 't2-5', 't2-6', 't2-8', 't2-9', 't3', 't4'].indexOf(t.id);
+  tables.sort((a, b) => a.range.start.line - b.range.start.line || order(a) - order(b));
+  cells.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  unplaced.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+
+  // Sections run from their heading to the next section's heading.
+  const sections: Section[] = chosen.map((c, k) => {
+    const endLine = k + 1 < chosen.length ? chosen[k + 1].line - 1 : lineCount - 1;
+    return {
+      id: c.id,
+      heading: c.heading,
+      titleMatch: c.match,
+      range: { start: c.heading.range.start, end: { line: endLine, character: index.ends[endLine] - index.starts[endLine] } },
+    };
+  });
+  const sectionOfLine = (line: number): SectionId | null => {
+    let s: SectionId | null = null;
+    for (const c of chosen) {
+      if (c.line <= line) s = c.id;
+      else break;
+    }
+    return s;
+  };
+
+  // Sub-headings: numbered lines outside the tables that are not section headings.
+  const subheadings: SubHeading[] = [];
+  for (let i = 0; i < lineCount; i++) {
+    if (consumed[i] || htmlLines[i] || sectionAtLine.has(i) || kinds[i] !== 'plain') continue;
+    const h = readHeading(index, i, 60, true);
+    if (!h || h.style === 'none') continue;
+    subheadings.push({ heading: h, section: sectionOfLine(i) });
+  }
+
+  const prose = readProse(index, consumed, htmlLines, sectionOfLine);
+
+  return {
+    lineCount,
+    title: meta.title,
+    agency: meta.agency,
+    year: meta.year,
+    kind: meta.kind,
+    statisticsPeriod: meta.statisticsPeriod,
+    signatureDate: meta.signatureDate,
+    template,
+    templateEvidence: evidence,
+    sections,
+    subheadings,
+    tables,
+    cells,
+    unplaced,
+    sentences: prose.sentences,
+    numbers: prose.numbers,
+  };
+}
+
+function trimmedSpan(text: string, s: number, e: number): [number, number] {
+  let a = s;
+  let b = e;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  return [a, b];
+}
+
+/** Exposed for tests: how a line is classified. */
+export const _internal = { lineKind, foldLabel };
+export type { TableShape };

@@ -21,6 +21,10 @@ const rule: Rule = {
         zh: '{table}缺少「{row}」行',
         en: '{table}: the row 「{row}」 is missing',
       },
+      missingMany: {
+        zh: '{table}缺少 {count} 行：{rows}',
+        en: '{table}: {count} rows are missing: {rows}',
+      },
       unknownRow: {
         zh: '{table}中无法识别的行：「{text}」',
         en: '{table}: unrecognised row 「{text}」',
@@ -30,8 +34,8 @@ const rule: Rule = {
         en: '{table}, row 「{row}」: {found} values where {expected} are expected; which value belongs to which column cannot be told',
       },
       stray: {
-        zh: '{table}中有不属于任何行的数值：「{text}」',
-        en: '{table}: values that belong to no row: 「{text}」',
+        zh: '{table}中有无法归入任何行或列的内容：「{text}」',
+        en: '{table}: content that fits no row or column: 「{text}」',
       },
       duplicate: {
         zh: '{table}「{row}」行重复出现，后一行未采用',
@@ -49,6 +53,20 @@ const rule: Rule = {
     for (const table of ctx.model.tables) {
       const name = tableDef(table.id).name;
       const at = table.caption?.range ?? table.range;
+      // A table with no row read at all is reported once (emptyTable), not row by row.
+      if (!table.rows.length && ctx.model.unplaced.some((u) => u.table === table.id && u.reason === 'empty-table')) continue;
+      if (table.missingRows.length > 3) {
+        ctx.report({
+          message: 'missingMany',
+          args: {
+            table: name,
+            count: table.missingRows.length,
+            rows: table.missingRows.map((k) => rowLabel(table.id, k)).join('、'),
+          },
+          range: at,
+        });
+        continue;
+      }
       for (const key of table.missingRows) {
         ctx.report({ message: 'missing', args: { table: name, row: rowLabel(table.id, key) }, range: at });
       }

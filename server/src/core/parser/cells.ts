@@ -1,0 +1,258 @@
+/**
+ * Turning lines of text into cells, for each shape tables arrive in (report-format.md §7). A cell keeps the
+ * exact span of its text in the document: trimmed of white space when it has content, the white space between
+ * its delimiters when it is blank (zero-width when there is none).
+ */
+
+import type { TableShape } from '../model';
+import { isSpace, trimSpan } from '../text';
+
+export interface RawCell {
+  /** Span of the cell in the document (see above). */
+  readonly start: number;
+  readonly end: number;
+  /** The cell's text for matching: tags stripped and entities decoded (html), wrapped lines joined. */
+  readonly text: string;
+  readonly blank: boolean;
+}
+
+export interface PhysRow {
+  readonly cells: RawCell[];
+  readonly shape: TableShape;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A cell over `[s, e)` of `text`. */
+export function spanCell(text: string, s: number, e: number): RawCell {
+  const [ts, te] = trimSpan(text, s, e);
+  if (ts === te) return { start: s, end: e, text: '', blank: true };
+  return { start: ts, end: te, text: text.slice(ts, te), blank: false };
+}
+
+/** Cells of a TAB-separated row on `[s, e)`. */
+export function splitTabs(text: string, s: number, e: number): RawCell[] {
+  const cells: RawCell[] = [];
+  let from = s;
+  for (let i = s; i < e; i++) {
+    if (text.charCodeAt(i) === 9) {
+      cells.push(spanCell(text, from, i));
+      from = i + 1;
+    }
+  }
+  cells.push(spanCell(text, from, e));
+  return cells;
+}
+
+/** Positions of unescaped `|` in `[s, e)`. */
+function pipes(text: string, s: number, e: number): number[] {
+  const out: number[] = [];
+  for (let i = s; i < e; i++) {
+    if (text.charCodeAt(i) === 124 /* | */ && (i === s || text.charCodeAt(i - 1) !== 92 /* \ */)) out.push(i);
+  }
+  return out;
+}
+
+/** Cells of a Markdown pipe-table row: `| a | b |` (outer pipes optional). */
+export function splitMarkdownRow(text: string, s: number, e: number): RawCell[] {
+  const [ts, te] = trimSpan(text, s, e);
+  const ps = pipes(text, ts, te);
+  const bounds = [ts - 1, ...ps, te];
+  const cells: RawCell[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const a = bounds[i] + 1;
+    const b = bounds[i + 1];
+    // The empty pieces outside a leading or trailing pipe are not cells.
+    if (i === 0 && ps[0] === ts) continue;
+    if (i + 2 === bounds.length && ps[ps.length - 1] === te - 1) continue;
+    cells.push(spanCell(text, a, b));
+  }
+  return cells;
+}
+
+/** Cells of a `|`-fragment line (web copy): every `|` ends a cell; text after the last `|` is a cell too. */
+export function splitFragmentLine(text: string, s: number, e: number): RawCell[] {
+  const ps = pipes(text, s, e);
+  const cells: RawCell[] = [];
+  let from = s;
+  for (const p of ps) {
+    cells.push(spanCell(text, from, p));
+    from = p + 1;
+  }
+  const tail = spanCell(text, from, e);
+  if (!tail.blank) cells.push(tail);
+  return cells;
+}
+
+/** Whether a line is a Markdown table separator (`| --- | :-: |`). */
+export function isMarkdownSeparator(line: string): boolean {
+  return /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line) && line.includes('-');
+}
+
+/** Cells of a line copied out of a PDF: cells separated by TABs or runs of two or more spaces. */
+export function splitSpaced(text: string, s: number, e: number): RawCell[] {
+  const cells: RawCell[] = [];
+  let i = s;
+  while (i < e) {
+    while (i < e && isSpace(text.charCodeAt(i))) i++;
+    if (i >= e) break;
+    const from = i;
+    let last = i;
+    while (i < e) {
+      const c = text.charCodeAt(i);
+      if (c === 9) break;
+      if (isSpace(c)) {
+        let j = i;
+        while (j < e && isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== 9) j++;
+        if (j - i >= 2 || j >= e || text.charCodeAt(j) === 9) break;
+        i = j;
+        continue;
+      }
+      i++;
+      last = i;
+    }
+    cells.push({ start: from, end: last, text: text.slice(from, last), blank: false });
+  }
+  return cells;
+}
+
+/** Whether a line has a run of two or more spaces between two non-space characters. */
+export function hasSpacedCells(line: string): boolean {
+  return /\S(?:[ \u3000\u00a0]{2,})\S/.test(line);
+}
+
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: ' ', emsp: ' ' };
+
+function decodeEntity(name: string): string | null {
+  if (name.startsWith('#x') || name.startsWith('#X')) {
+    const n = parseInt(name.slice(2), 16);
+    return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : null;
+  }
+  if (name.startsWith('#')) {
+    const n = parseInt(name.slice(1), 10);
+    return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : null;
+  }
+  return ENTITIES[name.toLowerCase()] ?? null;
+}
+
+export interface HtmlTable {
+  readonly start: number;
+  /** End of `</table>` (or of the document, when it is never closed). */
+  readonly end: number;
+  readonly rows: PhysRow[];
+}
+
+/**
+ * Finds `<table>…</table>` blocks and reads their rows and cells. Tags inside a cell are skipped; the cell's
+ * span covers its text from the first to the last visible character (entities count as text, `&nbsp;` as
+ * space).
+ */
+export function htmlTables(text: string): HtmlTable[] {
+  const out: HtmlTable[] = [];
+  const lower = text.toLowerCase();
+  let pos = 0;
+  while (pos < text.length) {
+    const ts = lower.indexOf('<table', pos);
+    if (ts < 0) break;
+    const close = lower.indexOf('</table', ts);
+    const te = close < 0 ? text.length : Math.min(text.length, (lower.indexOf('>', close) + 1 || text.length));
+    out.push({ start: ts, end: te, rows: readHtmlRows(text, lower, ts, te) });
+    pos = te > ts ? te : ts + 6;
+  }
+  return out;
+}
+
+function readHtmlRows(text: string, lower: string, s: number, e: number): PhysRow[] {
+  const rows: PhysRow[] = [];
+  let cells: RawCell[] = [];
+  let rowStart = -1;
+  let i = s;
+  const flushRow = (end: number): void => {
+    if (cells.length) rows.push({ cells, shape: 'html', start: rowStart < 0 ? cells[0].start : rowStart, end });
+    cells = [];
+    rowStart = -1;
+  };
+  while (i < e) {
+    const lt = lower.indexOf('<', i);
+    if (lt < 0 || lt >= e) break;
+    const gt = lower.indexOf('>', lt);
+    if (gt < 0 || gt >= e) break;
+    const tag = /^<\/?([a-z0-9]+)/.exec(lower.slice(lt, Math.min(gt + 1, lt + 12)));
+    const name = tag ? tag[1] : '';
+    const closing = lower.charCodeAt(lt + 1) === 47;
+    if (name === 'tr' && !closing) {
+      flushRow(lt);
+      rowStart = lt;
+      i = gt + 1;
+    } else if (name === 'tr' && closing) {
+      flushRow(gt + 1);
+      i = gt + 1;
+    } else if ((name === 'td' || name === 'th') && !closing) {
+      if (rowStart < 0) rowStart = lt;
+      const contentStart = gt + 1;
+      const endTag = findCellEnd(lower, contentStart, e);
+      cells.push(htmlCell(text, contentStart, endTag));
+      i = endTag;
+    } else {
+      i = gt + 1;
+    }
+  }
+  flushRow(e);
+  return rows;
+}
+
+/** The start of `</td>`, `</th>`, or of the next `<td`, `<th`, `<tr`, `</tr` (unclosed cells). */
+function findCellEnd(lower: string, from: number, e: number): number {
+  let i = from;
+  while (i < e) {
+    const lt = lower.indexOf('<', i);
+    if (lt < 0 || lt >= e) return e;
+    const head = lower.slice(lt, lt + 4);
+    if (head === '</td' || head === '</th' || head === '<td>' || head === '<th>' || head === '<tr>' || head === '</tr' || /^<t[dhr][\s>]/.test(head)) {
+      return lt;
+    }
+    i = lt + 1;
+  }
+  return e;
+}
+
+function htmlCell(text: string, s: number, e: number): RawCell {
+  let visible = '';
+  let first = -1;
+  let last = -1;
+  let i = s;
+  while (i < e) {
+    const c = text.charCodeAt(i);
+    if (c === 60 /* < */) {
+      const gt = text.indexOf('>', i);
+      if (gt < 0 || gt >= e) break;
+      // A tag separates words as a space would.
+      visible += ' ';
+      i = gt + 1;
+      continue;
+    }
+    if (c === 38 /* & */) {
+      const semi = text.indexOf(';', i);
+      if (semi > i && semi - i <= 10) {
+        const decoded = decodeEntity(text.slice(i + 1, semi));
+        if (decoded !== null) {
+          visible += decoded;
+          if (!isSpace(decoded.charCodeAt(0))) {
+            if (first < 0) first = i;
+            last = semi + 1;
+          }
+          i = semi + 1;
+          continue;
+        }
+      }
+    }
+    visible += text[i];
+    if (!isSpace(c)) {
+      if (first < 0) first = i;
+      last = i + 1;
+    }
+    i++;
+  }
+  if (first < 0) return { start: s, end: e, text: '', blank: true };
+  return { start: first, end: last, text: visible.trim(), blank: false };
+}
