@@ -188,6 +188,8 @@ const UNIT_RE = /^(万元|亿元|千元|元|件|个|项|条|次|人次|%|％)$/;
  * Blank and placeholders (`/`, `-`, `无`) are told apart from text that is not a number.
  */
 export function readCellNumber(raw: string): ReadNumber {
+  // A cell of more than a few dozen characters is not a number, whatever it holds.
+  if (raw.length > 64) return raw.trim() ? { value: null, kind: 'text' } : { value: null, kind: 'blank' };
   const f = foldLabel(raw);
   if (f === '') return { value: null, kind: 'blank' };
   if (PLACEHOLDERS.has(f) || PLACEHOLDERS.has(raw.trim())) return { value: null, kind: 'placeholder' };

@@ -232,8 +232,15 @@ function htmlCell(text: string, s: number, e: number): RawCell {
       continue;
     }
     if (c === 38 /* & */) {
-      const semi = text.indexOf(';', i);
-      if (semi > i && semi - i <= 10) {
+      // Entities are short: look for the `;` within 10 characters only (keeps the scan linear).
+      let semi = -1;
+      for (let k = i + 1; k < e && k <= i + 10; k++) {
+        if (text.charCodeAt(k) === 59) {
+          semi = k;
+          break;
+        }
+      }
+      if (semi > i) {
         const decoded = decodeEntity(text.slice(i + 1, semi));
         if (decoded !== null) {
           visible += decoded;

@@ -22,6 +22,8 @@ export interface LabelInfo {
 const ORDINAL_RE = /^(?:[一二三四五六七八九十]{1,3}[、.,]|\([一二三四五六七八九十0-9]{1,3}\)|[0-9]{1,2}(?:[.、,)](?![0-9])))/;
 
 export function labelInfo(text: string): LabelInfo {
+  // Long text is prose, never a label: skip the work.
+  if (text.length > MAX_LABEL * 4) return { folded: text, core: '', ordinals: [] };
   const folded = foldLabel(text);
   let core = folded;
   const ordinals: string[] = [];
@@ -189,6 +191,7 @@ const CAPTION_RE = /^(?:表[一二三四1-4]?[:.、]?)?第二十条第\(?([一�
 
 /** The 第二十条 item of a 表二 caption cell (`第二十条第（五）项` → `t2-5`), or null. */
 export function matchCaption(text: string): TableId | null {
+  if (text.length > MAX_LABEL * 4) return null;
   const f = foldLabel(text);
   if (f.length > 24) return null;
   const m = CAPTION_RE.exec(f);
@@ -211,6 +214,7 @@ export function matchCaption(text: string): TableId | null {
 
 /** Cell text that marks the start of 表三 (its corner note or 申请人情况). */
 export function isT3Marker(text: string): boolean {
+  if (text.length > MAX_LABEL * 4) return false;
   const f = foldLabel(text);
   if (f.length > 60) return false;
   return /本列数据的?勾稽关系|^申请人情况$/.test(f);
@@ -218,6 +222,7 @@ export function isT3Marker(text: string): boolean {
 
 /** Cell text that is part of 表四's header. */
 export function t4HeaderWord(text: string): string | null {
+  if (text.length > MAX_LABEL * 4) return null;
   const f = foldLabel(text);
   if (f.length > 12) return null;
   if (f === '行政复议' || f === '行政诉讼' || f === '未经复议直接起诉' || f === '复议后起诉') return f;

@@ -7,7 +7,7 @@ import type { SectionId } from '../schema';
 import { foldLabel, isSpace, type LineIndex } from '../text';
 
 const NUMBER_RE = /[+-]?[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?/g;
-const UNIT_RE = /^[\s\u3000]*(个工作日|工作日|人次|万元|亿元|余条|余件|余篇|余次|余份|多条|多件|条|件|个|项|次|篇|份|%|％|年|月|日|家|人|天|小时|分钟|元|期|场|批|户|起)/;
+const UNIT_RE = /[\s\u3000]*(个工作日|工作日|人次|万元|亿元|余条|余件|余篇|余次|余份|多条|多件|条|件|个|项|次|篇|份|%|％|年|月|日|家|人|天|小时|分钟|元|期|场|批|户|起)/y;
 
 export function readProse(
   index: LineIndex,
@@ -63,7 +63,8 @@ function readNumbers(index: LineIndex, a: number, b: number, sentence: number, o
     const folded = foldLabel(raw).replace(/,/g, '');
     const value = Number(folded);
     if (!Number.isFinite(value)) continue;
-    const u = UNIT_RE.exec(chunk.slice(start - a + raw.length));
+    UNIT_RE.lastIndex = start - a + raw.length;
+    const u = UNIT_RE.exec(chunk);
     out.push({
       value,
       raw,

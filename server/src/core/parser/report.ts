@@ -159,6 +159,7 @@ function parse(text: string, index: LineIndex): ReportModel {
 
   // Tables.
   const builders: TableBuilder[] = [];
+  const firstBuilder = new Map<TableId, TableBuilder>();
   const consumed = new Uint8Array(lineCount);
   let ctx: TableBuilder | null = null;
   let block: { cells: RawCell[]; start: number; end: number; lastLine: number } | null = null;
@@ -170,7 +171,7 @@ function parse(text: string, index: LineIndex): ReportModel {
   };
   const startTable = (id: TableId, byCaption: boolean): TableBuilder => {
     finishCtx();
-    const prev = builders.find((b) => b.id === id && !b.duplicate);
+    const prev = firstBuilder.get(id);
     // A table that resumes after an interruption (a page number, a stray line) continues the earlier one.
     if (prev && !byCaption) {
       ctx = prev;
@@ -179,6 +180,7 @@ function parse(text: string, index: LineIndex): ReportModel {
     const b = new TableBuilder(id);
     if (prev && (prev.rowCount > 0 || byCaption)) b.duplicate = true;
     builders.push(b);
+    if (!b.duplicate) firstBuilder.set(id, b);
     ctx = b;
     return b;
   };
@@ -320,13 +322,20 @@ function parse(text: string, index: LineIndex): ReportModel {
       case 'plain': {
         const [ts, te] = trimmedSpan(text, ls, le);
         const len = te - ts;
-        const sentence = len > MAX_PLAIN_CELL || /[。；;！？]/.test(text.slice(ts, te));
+        const lineText = text.slice(ts, te);
+        // A line copied out of a PDF: cells separated by runs of spaces, each short and none a sentence.
+        const spacedCells = hasSpacedCells(lineText) ? splitSpaced(text, ls, le) : null;
+        const spacedRow =
+          spacedCells !== null &&
+          spacedCells.length >= 2 &&
+          spacedCells.every((c) => c.end - c.start <= MAX_PLAIN_CELL && !/[。；;！？]/.test(c.text));
+        const sentence = !spacedRow && (len > MAX_PLAIN_CELL || /[。；;！？]/.test(lineText));
         // A wrapped label: a short line right after a cell of a one-cell-per-line block.
-        if (block && block.lastLine === i - 1 && block.cells.length && len <= 20 && !sentence) {
+        if (block && block.lastLine === i - 1 && block.cells.length && len <= 20 && !sentence && !spacedRow) {
           const last = block.cells[block.cells.length - 1];
           const joined: RawCell = last.blank
             ? spanCell(text, ts, te)
-            : { start: last.start, end: te, text: last.text + '\n' + text.slice(ts, te), blank: false };
+            : { start: last.start, end: te, text: last.text + '\n' + lineText, blank: false };
           block.cells[block.cells.length - 1] = joined;
           block.end = le;
           block.lastLine = i;
@@ -344,11 +353,11 @@ function parse(text: string, index: LineIndex): ReportModel {
           finishCtx();
           break;
         }
-        const spaced = ctx !== null && hasSpacedCells(text.slice(ts, te));
-        const row: PhysRow = spaced
-          ? { cells: splitSpaced(text, ls, le), shape: 'spaced', start: ls, end: le }
-          : { cells: [spanCell(text, ls, le)], shape: 'plain', start: ls, end: le };
-        if (route(row, spaced)) consumed[i] = 1;
+        const row: PhysRow =
+          spacedRow && spacedCells
+            ? { cells: spacedCells, shape: 'spaced', start: ls, end: le }
+            : { cells: [spanCell(text, ls, le)], shape: 'plain', start: ls, end: le };
+        if (route(row, spacedRow)) consumed[i] = 1;
         break;
       }
     }

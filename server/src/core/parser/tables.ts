@@ -44,6 +44,15 @@ export interface FinishedTable {
   readonly unplaced: Unplaced[];
 }
 
+/** Drops blank cells from the end, then from the start, while there are more than `n` (linear). */
+function trimBlanksTo(vals: readonly RawCell[], n: number): RawCell[] {
+  let a = 0;
+  let b = vals.length;
+  while (b - a > n && vals[b - 1].blank) b--;
+  while (b - a > n && vals[a].blank) a++;
+  return vals.slice(a, b);
+}
+
 function preferExact(hits: RowHit[]): RowHit | null {
   if (!hits.length) return null;
   return hits.find((h) => !h.variant) ?? hits[0];
@@ -317,9 +326,7 @@ export class TableBuilder {
         if (picked.every((c) => c && (c.blank || isValueLike(c.text)))) chosen = picked;
       }
       if (!chosen) {
-        const v = vals.slice();
-        while (v.length > n && v[v.length - 1].blank) v.pop();
-        while (v.length > n && v[0].blank) v.shift();
+        const v = trimBlanksTo(vals, n);
         if (v.length === n) chosen = v;
         else if (v.length > n && v.slice(n).every((c) => c.blank || readCellNumber(c.text).kind !== 'number')) {
           // Text past the last column (a unit typed into a spare cell: `0 | 0 | 元`) belongs to no column.
@@ -366,10 +373,8 @@ export class TableBuilder {
       }
       if (this.t4Values.length && found.size === 0) {
         const rowKeys = rowsOf('t4', template).map((r) => r.key);
-        const all = this.t4Values.slice();
         const want = rowKeys.length * t4cols.length;
-        while (all.length > want && all[all.length - 1].blank) all.pop();
-        while (all.length > want && all[0].blank) all.shift();
+        const all = trimBlanksTo(this.t4Values, want);
         if (all.length === want) {
           rowKeys.forEach((rk, ri) => {
             place(rk, null, all.slice(ri * t4cols.length, (ri + 1) * t4cols.length), null, t4cols);
