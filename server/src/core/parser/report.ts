@@ -135,6 +135,17 @@ function parse(text: string, index: LineIndex): ReportModel {
   for (let i = 0; i < lineCount && lonePipes < 2; i++) if (lines[i].trim() === '|') lonePipes++;
   const fragmentMode = lonePipes >= 2;
   const kinds: LineKind[] = lines.map((l) => lineKind(l, fragmentMode));
+  if (fragmentMode) {
+    // Web fragments and Markdown tables can share a file: a run of pipe lines around a `| --- |` separator is
+    // Markdown whatever the rest of the file does.
+    for (let i = 0; i < lineCount; i++) {
+      if (kinds[i] !== 'fragment' || !isMarkdownSeparator(lines[i])) continue;
+      kinds[i] = 'md-sep';
+      const isPipeLine = (k: number): boolean => kinds[k] === 'fragment' && lines[k].trim().length > 1;
+      for (let k = i - 1; k >= 0 && isPipeLine(k); k--) kinds[k] = 'md-row';
+      for (let k = i + 1; k < lineCount && isPipeLine(k); k++) kinds[k] = 'md-row';
+    }
+  }
 
   // Section headings, chosen over the whole document.
   const cands: SectionCandidate[] = [];
@@ -272,6 +283,7 @@ function parse(text: string, index: LineIndex): ReportModel {
     switch (kind) {
       case 'blank':
         flushBlock();
+        flushFrag();
         break;
       case 'tab-cell': {
         flushFrag();
@@ -342,7 +354,7 @@ function parse(text: string, index: LineIndex): ReportModel {
           break;
         }
         flushBlock();
-        if (frag && !sentence) {
+        if (frag && !sentence && !matchCaption(lineText) && !isT3Marker(lineText)) {
           // A fragment row's label can stand on a line without a pipe.
           frag.cells.push(spanCell(text, ls, le));
           frag.end = le;
