@@ -22,6 +22,7 @@ export function readProse(
     if (consumed[line] || skip[line]) continue;
     const ls = index.starts[line];
     const le = index.ends[line];
+    if (/^\s*<!--.*-->\s*$/.test(text.slice(ls, le))) continue;
     const section = sectionOfLine(line);
     let s = ls;
     for (let i = ls; i <= le; i++) {

@@ -33,12 +33,14 @@ import { TableBuilder } from './tables';
 /** Longest line (trimmed) still read as a table cell when it stands alone; longer plain lines are prose. */
 const MAX_PLAIN_CELL = 45;
 
-type LineKind = 'blank' | 'tab-cell' | 'tab-row' | 'md-sep' | 'md-row' | 'lone-pipe' | 'fragment' | 'plain';
+type LineKind = 'comment' | 'blank' | 'tab-cell' | 'tab-row' | 'md-sep' | 'md-row' | 'lone-pipe' | 'fragment' | 'plain';
 
 function lineKind(line: string, fragmentMode: boolean): LineKind {
   const tab = line.indexOf('\t');
   const trimmed = line.trim();
   if (tab < 0 && !trimmed.replace(/[\s\u3000\u00a0\ufeff\u200b]/g, '')) return 'blank';
+  // An HTML comment on a line of its own (suppression comments, notes) is invisible, as in rendered Markdown.
+  if (trimmed.startsWith('<!--') && trimmed.endsWith('-->') && trimmed.indexOf('-->') === trimmed.length - 3) return 'comment';
   if (trimmed === '|') return 'lone-pipe';
   if (line.includes('|')) {
     if (fragmentMode) return 'fragment';
@@ -281,6 +283,10 @@ function parse(text: string, index: LineIndex): ReportModel {
     }
     const kind = kinds[i];
     switch (kind) {
+      case 'comment':
+        // Skipped without ending the row or block it stands in.
+        if (block) block.lastLine = i;
+        break;
       case 'blank':
         flushBlock();
         flushFrag();

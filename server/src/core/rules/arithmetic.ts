@@ -1,0 +1,295 @@
+/**
+ * The arithmetic of 表三 and 表四 (report-format.md §4, §5) and the search for the cell to blame.
+ *
+ * Every relation is written as a signed sum that must be zero, with one "target" cell that a fix sets
+ * (总计, （七）, 四). A relation is assessable only when all its cells were read as numbers; one that is not
+ * is neither passed nor failed (the missing cells are reported by table-row-missing / cell-blank /
+ * cell-invalid).
+ *
+ * One wrong cell usually breaks two or three relations at once. When the broken relations meet in a cell,
+ * no satisfied relation runs through that cell, and one value of it satisfies them all, that cell is the
+ * culprit: one finding on it, under the id of the first broken relation in catalogue order, with the others
+ * as related information. Otherwise each broken relation is reported on its own.
+ *
+ * Computed once per model and shared by the four rules (t3-row-total, t3-results-total, t3-balance, t4-total).
+ */
+
+import type { Cell, ReportModel, Table } from '../model';
+import type { Localized, RelatedInfo } from '../diagnostics';
+import { colsOf, rowsOf, tableDef, type TemplateId } from '../schema';
+import { rowName, colName } from './names';
+
+export type RelationKind = 't3-row-total' | 't3-results-total' | 't3-balance' | 't4-total';
+
+/** Catalogue order: the id a culprit finding takes is the first of its relations' kinds in this order. */
+export const RELATION_ORDER: readonly RelationKind[] = ['t3-row-total', 't3-results-total', 't3-balance', 't4-total'];
+
+export interface Term {
+  readonly cell: Cell;
+  readonly sign: 1 | -1;
+}
+
+export interface Relation {
+  readonly kind: RelationKind;
+  /** Row key (t3-row-total), column key (t3-results-total, t3-balance) or group row key (t4-total). */
+  readonly key: string;
+  readonly terms: readonly Term[];
+  /** The cell a fix sets. */
+  readonly target: Cell;
+  /** Σ sign·value; zero when the relation holds. */
+  readonly residual: number;
+  /** The relation spelled out with its figures, e.g. `总计 23 ≠ 自然人 18 + … = 22`. */
+  readonly text: Localized;
+  /** The value that makes the relation hold when written into the target. */
+  readonly targetValue: number;
+}
+
+export interface Culprit {
+  readonly cell: Cell;
+  readonly value: number;
+  readonly relations: readonly Relation[];
+  readonly kind: RelationKind;
+}
+
+export interface ArithmeticPlan {
+  readonly relations: readonly Relation[];
+  readonly broken: readonly Relation[];
+  readonly culprits: readonly Culprit[];
+  /** Broken relations not explained by a culprit: reported one by one. */
+  readonly lone: readonly Relation[];
+}
+
+const plans = new WeakMap<ReportModel, ArithmeticPlan>();
+
+export function arithmetic(model: ReportModel): ArithmeticPlan {
+  let plan = plans.get(model);
+  if (!plan) {
+    plan = compute(model);
+    plans.set(model, plan);
+  }
+  return plan;
+}
+
+/** Rounds away floating-point noise (amounts never appear here, but values may be decimals typed by mistake). */
+function clean(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+function fmt(n: number): string {
+  return String(clean(n));
+}
+
+function cellAt(table: Table, row: string, col: string): Cell | undefined {
+  for (const r of table.rows) {
+    if (r.key !== row) continue;
+    for (const c of r.cells) if (c.col === col) return c;
+  }
+  return undefined;
+}
+
+/** `total = part1 + part2 + …`, spelled with names and figures. */
+function sumText(
+  totalName: Localized,
+  total: Cell,
+  parts: readonly { name: Localized; cell: Cell }[],
+  compact: boolean,
+): Localized {
+  const sum = clean(parts.reduce((a, p) => a + (p.cell.value ?? 0), 0));
+  // Long sums (表三 columns have 20+ terms) list the non-zero terms and say the rest are 0.
+  const shown = compact ? parts.filter((p) => p.cell.value !== 0) : parts;
+  const zh = shown.map((p) => `${p.name.zh} ${fmt(p.cell.value ?? 0)}`).join(' + ') || '0';
+  const en = shown.map((p) => `${p.name.en} ${fmt(p.cell.value ?? 0)}`).join(' + ') || '0';
+  const restZh = compact && shown.length < parts.length ? '（其余各项为 0）' : '';
+  const restEn = compact && shown.length < parts.length ? ' (all other rows 0)' : '';
+  const v = fmt(total.value ?? 0);
+  return {
+    zh: `${totalName.zh} ${v} ≠ ${zh} = ${fmt(sum)}${restZh}`,
+    en: `${totalName.en} ${v} ≠ ${en} = ${fmt(sum)}${restEn}`,
+  };
+}
+
+/** The cells, when every one was read as a number; otherwise null (the relation cannot be assessed). */
+function readable(cells: readonly (Cell | undefined)[]): Cell[] | null {
+  return cells.every((c) => c !== undefined && c.value !== null) ? (cells as Cell[]) : null;
+}
+
+function compute(model: ReportModel): ArithmeticPlan {
+  const relations: Relation[] = [];
+  for (const table of model.tables) {
+    if (table.id === 't3') relations.push(...t3Relations(table, model));
+    if (table.id === 't4') relations.push(...t4Relations(table));
+  }
+  const broken = relations.filter((r) => r.residual !== 0);
+  const culprits = findCulprits(relations, broken);
+  const explained = new Set<Relation>(culprits.flatMap((c) => c.relations));
+  const lone = broken.filter((r) => !explained.has(r));
+  return { relations, broken, culprits, lone };
+}
+
+function t3Template(table: Table, model: ReportModel): TemplateId {
+  if (table.template) return table.template;
+  if (model.template !== 'unknown') return model.template;
+  return table.rows.some((r) => r.key.startsWith('other-')) ? '2021' : '2019';
+}
+
+function t3Relations(table: Table, model: ReportModel): Relation[] {
+  const out: Relation[] = [];
+  const template = t3Template(table, model);
+  const cols = colsOf('t3', template).map((c) => c.key);
+  const parts = cols.filter((c) => c !== 'total');
+  const results = rowsOf('t3', template)
+    .filter((r) => r.group && r.key !== 'total')
+    .map((r) => r.key);
+  const tName = tableDef('t3').name;
+
+  // Each data row: 总计 = 自然人 + the five 法人或其他组织 columns.
+  for (const row of table.rows) {
+    const total = cellAt(table, row.key, 'total');
+    const ps = readable(parts.map((c) => cellAt(table, row.key, c)));
+    if (!total || total.value === null || !ps) continue;
+    const terms: Term[] = [{ cell: total, sign: 1 }, ...ps.map((cell) => ({ cell, sign: -1 as const }))];
+    const sum = ps.reduce((a, c) => a + (c.value ?? 0), 0);
+    const rn = rowName('t3', row.key);
+    const body = sumText(
+      colName('t3', 'total'),
+      total,
+      ps.map((cell) => ({ name: colName('t3', cell.col), cell })),
+      false,
+    );
+    out.push({
+      kind: 't3-row-total',
+      key: row.key,
+      terms,
+      target: total,
+      residual: clean((total.value ?? 0) - sum),
+      targetValue: clean(sum),
+      text: { zh: `${tName}「${rn.zh}」行：${body.zh}`, en: `${tName}, row 「${rn.en}」: ${body.en}` },
+    });
+  }
+
+  for (const col of cols) {
+    const cn = colName('t3', col);
+    // Each column: （七）总计 = the sum of all result rows.
+    const total = cellAt(table, 'total', col);
+    const rs = readable(results.map((r) => cellAt(table, r, col)));
+    if (total && total.value !== null && rs) {
+      const sum = rs.reduce((a, c) => a + (c.value ?? 0), 0);
+      const body = sumText(
+        rowName('t3', 'total'),
+        total,
+        rs.map((cell) => ({ name: rowName('t3', cell.row, true), cell })),
+        true,
+      );
+      out.push({
+        kind: 't3-results-total',
+        key: col,
+        terms: [{ cell: total, sign: 1 }, ...rs.map((cell) => ({ cell, sign: -1 as const }))],
+        target: total,
+        residual: clean((total.value ?? 0) - sum),
+        targetValue: clean(sum),
+        text: { zh: `${tName}「${cn.zh}」列：${body.zh}`, en: `${tName}, column 「${cn.en}」: ${body.en}` },
+      });
+    }
+    // Each column: 一 + 二 = （七）总计 + 四 (printed in the template).
+    const abcd = readable([cellAt(table, 'new', col), cellAt(table, 'carried', col), cellAt(table, 'total', col), cellAt(table, 'carry-out', col)]);
+    if (abcd) {
+      const [a, b, c, d] = abcd;
+      const [va, vb, vc, vd] = abcd.map((x) => x.value ?? 0);
+      const zh = `${tName}「${cn.zh}」列：一 + 二 = ${fmt(va)} + ${fmt(vb)} = ${fmt(va + vb)} ≠ （七）+ 四 = ${fmt(vc)} + ${fmt(vd)} = ${fmt(vc + vd)}`;
+      const en = `${tName}, column 「${cn.en}」: 一 + 二 = ${fmt(va)} + ${fmt(vb)} = ${fmt(va + vb)} ≠ （七） + 四 = ${fmt(vc)} + ${fmt(vd)} = ${fmt(vc + vd)}`;
+      out.push({
+        kind: 't3-balance',
+        key: col,
+        terms: [
+          { cell: a, sign: 1 },
+          { cell: b, sign: 1 },
+          { cell: c, sign: -1 },
+          { cell: d, sign: -1 },
+        ],
+        target: d,
+        residual: clean(va + vb - vc - vd),
+        targetValue: clean(va + vb - vc),
+        text: { zh, en },
+      });
+    }
+  }
+  return out;
+}
+
+function t4Relations(table: Table): Relation[] {
+  const out: Relation[] = [];
+  const parts = ['upheld', 'corrected', 'other', 'pending'];
+  const tName = tableDef('t4').name;
+  for (const row of table.rows) {
+    const total = cellAt(table, row.key, 'total');
+    const ps = readable(parts.map((c) => cellAt(table, row.key, c)));
+    if (!total || total.value === null || !ps) continue;
+    const sum = ps.reduce((a, c) => a + (c.value ?? 0), 0);
+    const rn = rowName('t4', row.key);
+    const body = sumText(
+      colName('t4', 'total'),
+      total,
+      ps.map((cell) => ({ name: colName('t4', cell.col), cell })),
+      false,
+    );
+    out.push({
+      kind: 't4-total',
+      key: row.key,
+      terms: [{ cell: total, sign: 1 }, ...ps.map((cell) => ({ cell, sign: -1 as const }))],
+      target: total,
+      residual: clean((total.value ?? 0) - sum),
+      targetValue: clean(sum),
+      text: { zh: `${tName}「${rn.zh}」：${body.zh}`, en: `${tName}, 「${rn.en}」: ${body.en}` },
+    });
+  }
+  return out;
+}
+
+function findCulprits(relations: readonly Relation[], broken: readonly Relation[]): Culprit[] {
+  if (broken.length < 2) return [];
+  // Relations through each cell.
+  const through = new Map<Cell, Relation[]>();
+  for (const r of relations) {
+    for (const t of r.terms) {
+      const list = through.get(t.cell);
+      if (list) list.push(r);
+      else through.set(t.cell, [r]);
+    }
+  }
+  const candidates: Culprit[] = [];
+  for (const [cell, rels] of through) {
+    if (rels.length < 2 || rels.some((r) => r.residual === 0)) continue;
+    let value: number | null = null;
+    let ok = true;
+    for (const r of rels) {
+      const sign = r.terms.find((t) => t.cell === cell)!.sign;
+      const v = clean((cell.value ?? 0) - r.residual / sign);
+      if (value === null) value = v;
+      else if (value !== v) ok = false;
+    }
+    if (!ok || value === null || value < 0 || !Number.isInteger(value)) continue;
+    const kind = RELATION_ORDER.find((k) => rels.some((r) => r.kind === k))!;
+    candidates.push({ cell, value, relations: rels, kind });
+  }
+  // A relation explained by two different candidates leaves the blame undecided: report it plainly.
+  const count = new Map<Relation, number>();
+  for (const c of candidates) for (const r of c.relations) count.set(r, (count.get(r) ?? 0) + 1);
+  return candidates.filter((c) => c.relations.every((r) => count.get(r) === 1));
+}
+
+/** Related information pointing at every operand of a relation. */
+export function operandInfo(r: Relation, except?: Cell): RelatedInfo[] {
+  return r.terms
+    .filter((t) => t.cell !== except)
+    .map((t) => {
+      const rn = rowName(t.cell.table, t.cell.row);
+      const cn = colName(t.cell.table, t.cell.col);
+      return {
+        range: t.cell.range,
+        message: {
+          zh: `${rn.zh} · ${cn.zh}：${t.cell.raw}`,
+          en: `${rn.en} · ${cn.en}: ${t.cell.raw}`,
+        },
+      };
+    });
+}
