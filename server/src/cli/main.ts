@@ -1,2 +1,175 @@
-import { analyze } from '../core';
-console.log(JSON.stringify(analyze('').model.lineCount));
+/**
+ * `nianbao check [files | folders | globs] [--format text|json|sarif] [--fix] [--config FILE] [--locale zh|en]
+ * [-o FILE]`: checks annual report drafts and prints the findings.
+ *
+ * Exit codes: 0 no finding at error severity; 1 at least one; 2 usage error, unusable config file, or a file
+ * that could not be read or fixed (2 wins over 1). Nothing ever ends in a stack trace.
+ */
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, localize, type AnalyzeOptions, type Locale, type Localized } from '../core/index';
+import { validateConfig, type ConfigError } from '../core/config';
+import { parseArgs, localeFromEnv, type CheckCommand } from './args';
+import { checkFile, ioReason } from './check';
+import { decodeReport } from './decode';
+import { resolveInputs } from './files';
+import { formatJson } from './output-json';
+import { formatSarif } from './output-sarif';
+import { formatText } from './output-text';
+import type { FileResult } from './results';
+import { usage } from './usage';
+import { VERSION } from './version';
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_TROUBLE = 2;
+
+/** Collects what goes to standard error, written once at the end (in order with nothing else). */
+class Stderr {
+  private readonly lines: string[] = [];
+  constructor(readonly locale: Locale) {}
+  error(subject: string, message: Localized | string): void {
+    this.lines.push(`${subject}: error: ${typeof message === 'string' ? message : localize(message, this.locale)}`);
+  }
+  flush(): void {
+    if (this.lines.length) process.stderr.write(this.lines.join('\n') + '\n');
+  }
+}
+
+interface LoadedConfig {
+  readonly options: AnalyzeOptions;
+  readonly errors: readonly ConfigError[];
+  /** False when the file could not be read or is not JSON: the run stops. */
+  readonly usable: boolean;
+}
+
+function loadConfig(file: string, stderr: Stderr): LoadedConfig {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    stderr.error(file, ioReason(err));
+    return { options: {}, errors: [], usable: false };
+  }
+  // Decoded like a report, so a BOM or a UTF-16 file saved by Notepad is fine.
+  const decoded = decodeReport(bytes, file);
+  if (!decoded.ok) {
+    stderr.error(file, decoded.message);
+    return { options: {}, errors: [], usable: false };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(decoded.text);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    stderr.error(file, { zh: `不是有效的 JSON：${detail}`, en: `invalid JSON: ${detail}` });
+    return { options: {}, errors: [], usable: false };
+  }
+  const { options, errors } = validateConfig(raw);
+  for (const e of errors) {
+    stderr.error(file, e.key ? `${e.key}: ${localize(e.message, stderr.locale)}` : localize(e.message, stderr.locale));
+  }
+  return { options, errors, usable: true };
+}
+
+function runCheck(cmd: CheckCommand, stderr: Stderr): number {
+  const cwd = process.cwd();
+  const config = cmd.config ? loadConfig(cmd.config, stderr) : { options: {}, errors: [], usable: true };
+  if (!config.usable) return EXIT_TROUBLE;
+
+  const inputs = resolveInputs(cmd.paths, cwd);
+  if (inputs.errors.length) {
+    for (const e of inputs.errors) stderr.error('nianbao', e);
+    return EXIT_TROUBLE;
+  }
+
+  const results: FileResult[] = inputs.files.map((f) => checkFile(f, config.options, cmd.fix, analyze));
+
+  let exit = EXIT_OK;
+  for (const r of results) {
+    if (r.kind === 'unreadable') {
+      stderr.error(r.file, r.message);
+      exit = EXIT_TROUBLE;
+    } else {
+      if (r.fixError) {
+        stderr.error(r.file, r.fixError);
+        exit = EXIT_TROUBLE;
+      }
+      if (exit === EXIT_OK && r.diagnostics.some((d) => d.severity === 'error')) exit = EXIT_FINDINGS;
+    }
+  }
+
+  let report: string;
+  switch (cmd.format) {
+    case 'json':
+      report = formatJson(results, cmd.locale);
+      break;
+    case 'sarif':
+      report = formatSarif(results, {
+        locale: cmd.locale,
+        version: VERSION,
+        cwd,
+        configErrors: config.errors.map((e) => ({ ...e, file: cmd.config ?? '' })),
+      });
+      break;
+    case 'text':
+      report = formatText(results, cmd.locale, cmd.fix);
+      break;
+  }
+
+  if (cmd.output) {
+    try {
+      fs.writeFileSync(path.resolve(cwd, cmd.output), report);
+    } catch (err) {
+      stderr.error(cmd.output, ioReason(err));
+      return EXIT_TROUBLE;
+    }
+  } else {
+    process.stdout.write(report);
+  }
+  return exit;
+}
+
+function run(argv: readonly string[]): number {
+  const parsed = parseArgs(argv, process.env);
+  const stderr = new Stderr(parsed.locale);
+  try {
+    switch (parsed.command) {
+      case 'help':
+        process.stdout.write(usage(parsed.locale));
+        return EXIT_OK;
+      case 'version':
+        process.stdout.write(VERSION + '\n');
+        return EXIT_OK;
+      case 'usage-error':
+        stderr.error('nianbao', parsed.message);
+        stderr.error('nianbao', parsed.locale === 'en' ? 'run nianbao --help for usage' : '运行 nianbao --help 查看用法');
+        return EXIT_TROUBLE;
+      case 'check':
+        return runCheck(parsed, stderr);
+    }
+  } finally {
+    stderr.flush();
+  }
+}
+
+function main(): void {
+  // A reader that goes away (`nianbao check . | head`) is not an error worth a trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    process.stderr.write(`nianbao: error: ${err.message}\n`);
+    process.exit(EXIT_TROUBLE);
+  });
+  try {
+    // exitCode rather than exit(): standard output to a pipe is written asynchronously and must be let drain.
+    process.exitCode = run(process.argv.slice(2));
+  } catch (err) {
+    const locale = localeFromEnv(process.env);
+    const text = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`nianbao: error: ${locale === 'en' ? 'internal error' : '内部错误'}: ${text}\n`);
+    process.exitCode = EXIT_TROUBLE;
+  }
+}
+
+main();

@@ -8,19 +8,15 @@
  * apply. Each top-level key has its own validator in FIELDS, so a new key is one more entry there.
  */
 
-import type { AnalyzeOptions } from './index';
+import type { AnalyzeOptions } from './options';
 import type { Localized, SeverityOrOff } from './diagnostics';
 import type { ReportKind } from './model';
 import type { TemplateId } from './schema';
 import { RULES } from './rules/registry';
 
+/** Analysis options, with `rules` always present (empty when the config sets none). */
 export interface ConfigOptions extends AnalyzeOptions {
   readonly rules: Readonly<Record<string, SeverityOrOff>>;
-  /** The template to hold reports to, whatever their tables say. */
-  readonly template?: TemplateId;
-  /** The report year, when the document does not say it. */
-  readonly year?: number;
-  readonly kind?: ReportKind;
 }
 
 export interface ConfigError {

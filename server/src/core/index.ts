@@ -5,19 +5,24 @@
 import { parseReport } from './parser/report';
 import type { ReportModel } from './model';
 import type { Diagnostic } from './diagnostics';
-import { runRules, type RuleOptions } from './rules/registry';
+import { runRules } from './rules/registry';
+import type { AnalyzeOptions } from './options';
+import { applySuppressions, type Suppressed } from './suppress';
 
-export interface AnalyzeOptions extends RuleOptions {}
+export type { AnalyzeOptions } from './options';
 
 export interface AnalysisResult {
   readonly model: ReportModel;
   readonly diagnostics: readonly Diagnostic[];
+  /** Findings silenced by `<!-- nianbao-disable… -->` comments, with the reason written there. */
+  readonly suppressed: readonly Suppressed[];
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
   const model = parseReport(text);
-  const diagnostics = runRules(model, text, options);
-  return { model, diagnostics };
+  const all = runRules(model, text, options);
+  const { kept, suppressed } = applySuppressions(text, all);
+  return { model, diagnostics: kept, suppressed };
 }
 
 export { parseReport };

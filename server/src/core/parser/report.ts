@@ -30,6 +30,9 @@ import { readMeta } from './meta';
 import { readProse } from './prose';
 import { TableBuilder } from './tables';
 
+/** 表四's result column labels (found nowhere else), as folded text. */
+const T4_RESULT_COLS = new Set(['结果维持', '结果维护', '结果纠正', '其他结果', '尚未审结']);
+
 /** Longest line (trimmed) still read as a table cell when it stands alone; longer plain lines are prose. */
 const MAX_PLAIN_CELL = 45;
 
@@ -201,14 +204,17 @@ function parse(text: string, index: LineIndex): ReportModel {
   /** Which table a row announces, if any: a caption, 表三's corner note, 表四's header, a row label. */
   const anchorOf = (row: PhysRow, tableish: boolean): { id: TableId; byCaption: boolean } | null => {
     let t4words = 0;
+    let t4cols = 0;
     for (const c of row.cells) {
       if (c.blank) continue;
       const cap = matchCaption(c.text);
       if (cap) return { id: cap, byCaption: true };
       if (isT3Marker(c.text)) return { id: 't3', byCaption: true };
       if (t4HeaderWord(c.text)) t4words++;
+      if (T4_RESULT_COLS.has(foldLabel(c.text))) t4cols++;
     }
-    if (t4words >= 2 || (t4words === 1 && row.cells.filter((c) => !c.blank).length === 1 && !tableish)) {
+    // 表四's header: 行政复议 / 行政诉讼 …, or a row of its result columns (结果维持 结果纠正 …).
+    if (t4words >= 2 || t4cols >= 2 || (t4words === 1 && row.cells.filter((c) => !c.blank).length === 1 && !tableish)) {
       return { id: 't4', byCaption: true };
     }
     if (!tableish) return null;

@@ -57,6 +57,11 @@ export interface ArithmeticPlan {
   readonly culprits: readonly Culprit[];
   /** Broken relations not explained by a culprit: reported one by one. */
   readonly lone: readonly Relation[];
+  /**
+   * Lone relations whose fix must wait: one of their other operands takes part in another broken relation,
+   * so the value the fix would write is computed from a figure that is itself wrong.
+   */
+  readonly deferred: ReadonlySet<Relation>;
 }
 
 const plans = new WeakMap<ReportModel, ArithmeticPlan>();
@@ -123,7 +128,12 @@ function compute(model: ReportModel): ArithmeticPlan {
   const culprits = findCulprits(relations, broken);
   const explained = new Set<Relation>(culprits.flatMap((c) => c.relations));
   const lone = broken.filter((r) => !explained.has(r));
-  return { relations, broken, culprits, lone };
+  const deferred = new Set<Relation>();
+  for (const r of lone) {
+    const others = r.terms.filter((t) => t.cell !== r.target).map((t) => t.cell);
+    if (broken.some((o) => o !== r && o.terms.some((t) => others.includes(t.cell)))) deferred.add(r);
+  }
+  return { relations, broken, culprits, lone, deferred };
 }
 
 function t3Template(table: Table, model: ReportModel): TemplateId {

@@ -1,4 +1,5 @@
 import { tableDef } from '../schema';
+import { readCellNumber } from '../text';
 import type { Rule } from './types';
 
 function rowLabel(tableId: Parameters<typeof tableDef>[0], key: string): string {
@@ -92,6 +93,8 @@ const rule: Rule = {
           });
           break;
         case 'stray-values':
+          // Text alone (a unit typed into a spare cell) is cell-invalid's; numbers without a row are ours.
+          if (u.text.split(' | ').every((t) => readCellNumber(t).kind !== 'number')) break;
           ctx.report({ message: 'stray', args: { table: name, text }, range: u.range });
           break;
         case 'duplicate-row':

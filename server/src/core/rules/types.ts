@@ -4,7 +4,9 @@
  * metadata, so a rule's metadata is its single source of truth.
  */
 
-import type { ReportModel, Range } from '../model';
+import type { ReportKind, ReportModel, Range } from '../model';
+import type { AnalyzeOptions } from '../options';
+import type { TemplateId } from '../schema';
 import type { Diagnostic, Fix, Localized, RelatedInfo, Severity } from '../diagnostics';
 
 export type RuleCategory = 'structure' | 'tables' | 'arithmetic' | 'prose' | 'across';
@@ -24,9 +26,12 @@ export interface RuleMeta {
   readonly example?: string;
 }
 
+/** A message argument: a figure, a text, or a text in both languages. */
+export type Arg = string | number | Localized;
+
 export interface Finding {
   readonly message: string;
-  readonly args?: Readonly<Record<string, string | number>>;
+  readonly args?: Readonly<Record<string, Arg>>;
   readonly range: Range;
   readonly related?: readonly RelatedInfo[];
   readonly fix?: Fix;
@@ -35,6 +40,13 @@ export interface Finding {
 export interface RuleContext {
   readonly model: ReportModel;
   readonly text: string;
+  readonly options: AnalyzeOptions;
+  /** The template the report is held to: the configured one, else the one its tables show, else by year. */
+  readonly template: TemplateId;
+  /** The report year: configured, else from the document; null when neither says. */
+  readonly year: number | null;
+  /** Department or people's government: configured, else from the agency name; null when unknown. */
+  readonly kind: ReportKind | null;
   report(finding: Finding): void;
 }
 
@@ -44,17 +56,19 @@ export interface Rule {
 }
 
 /** Fills `{name}` placeholders. Unknown placeholders are left as they are. */
-export function fill(template: string, args: Readonly<Record<string, string | number>> | undefined): string {
+export function fill(template: string, args: Readonly<Record<string, Arg>> | undefined, locale: 'zh' | 'en' = 'zh'): string {
   if (!args) return template;
-  return template.replace(/\{([a-zA-Z0-9_]+)\}/g, (m, name: string) =>
-    Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : m,
-  );
+  return template.replace(/\{([a-zA-Z0-9_]+)\}/g, (m, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(args, name)) return m;
+    const v = args[name];
+    return typeof v === 'object' ? v[locale] : String(v);
+  });
 }
 
 export function toDiagnostic(meta: RuleMeta, severity: Severity, f: Finding): Diagnostic {
   const tpl = meta.messages[f.message];
   if (!tpl) throw new Error(`rule ${meta.id} has no message '${f.message}'`);
-  const message: Localized = { zh: fill(tpl.zh, f.args), en: fill(tpl.en, f.args) };
+  const message: Localized = { zh: fill(tpl.zh, f.args, 'zh'), en: fill(tpl.en, f.args, 'en') };
   return {
     rule: meta.id,
     severity,

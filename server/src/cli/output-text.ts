@@ -1,0 +1,65 @@
+/**
+ * The text format: one line per diagnostic, `file:line:column: severity rule message`, then a summary line.
+ * The severity and rule are kept as keywords in both languages so that editors' problem matchers can read them;
+ * the message and the summary follow the locale.
+ */
+
+import { localize, type Locale } from '../core/diagnostics';
+import { countSeverities, type FileResult } from './results';
+
+/** `1 problem`, `2 problems`; `info` has no plural. */
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function summary(results: readonly FileResult[], locale: Locale): string {
+  const c = countSeverities(results);
+  const problems = c.error + c.warning + c.info + c.hint;
+  const checked = results.filter((r) => r.kind === 'checked').length;
+  const unreadable = results.length - checked;
+  const mark = problems > 0 || unreadable > 0 ? '✖' : '✔';
+  if (locale === 'zh') {
+    const main =
+      problems > 0
+        ? `${checked} 个文件中发现 ${problems} 个问题（错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}，建议 ${c.hint}）`
+        : `${checked} 个文件中未发现问题`;
+    return `${mark} ${main}${unreadable > 0 ? `；${unreadable} 个文件无法读取` : ''}`;
+  }
+  const files = plural(checked, 'file', 'files');
+  const main =
+    problems > 0
+      ? `${plural(problems, 'problem', 'problems')} (${plural(c.error, 'error', 'errors')}, ${plural(c.warning, 'warning', 'warnings')}, ${c.info} info, ${plural(c.hint, 'hint', 'hints')}) in ${files}`
+      : `no problems in ${files}`;
+  return `${mark} ${main}${unreadable > 0 ? `; ${plural(unreadable, 'file', 'files')} could not be read` : ''}`;
+}
+
+function fixSummary(results: readonly FileResult[], locale: Locale): string {
+  let fixes = 0;
+  let files = 0;
+  for (const r of results) {
+    if (r.kind === 'checked' && r.fixed) {
+      fixes += r.fixed;
+      files++;
+    }
+  }
+  return locale === 'zh'
+    ? `已自动修复 ${files} 个文件中的 ${fixes} 个问题`
+    : `fixed ${plural(fixes, 'problem', 'problems')} in ${plural(files, 'file', 'files')}`;
+}
+
+/** One line per diagnostic, in file order and then in the order analysis returned them. */
+export function formatText(results: readonly FileResult[], locale: Locale, fixing: boolean): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    if (r.kind !== 'checked') continue;
+    for (const d of r.diagnostics) {
+      const { line, character } = d.range.start;
+      // A message is one line of output whatever it holds.
+      const message = localize(d.message, locale).replace(/\r\n|\r|\n/g, ' ');
+      lines.push(`${r.file}:${line + 1}:${character + 1}: ${d.severity} ${d.rule} ${message}`);
+    }
+  }
+  if (fixing) lines.push(fixSummary(results, locale));
+  lines.push(summary(results, locale));
+  return lines.join('\n') + '\n';
+}
