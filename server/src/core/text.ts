@@ -118,23 +118,41 @@ const FULLWIDTH_MAP: Record<string, string> = {
 };
 
 /**
+ * What each UTF-16 code unit folds to: itself, another unit, or nothing (white space). Built once; folding is
+ * then one table look-up per character.
+ */
+const FOLD = (() => {
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = c;
+  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
+  for (const [from, to] of Object.entries(FULLWIDTH_MAP)) t[from.charCodeAt(0)] = to.charCodeAt(0);
+  for (let c = 0; c < 0x10000; c++) if (isSpace(c)) t[c] = 0;
+  return t;
+})();
+
+/**
  * Folds a label for comparison: drops all white space, maps full-width ASCII (digits, letters, brackets and
  * punctuation) to half-width, curly quotes to straight ones. `（三） 1.属于国家秘密` → `(三)1.属于国家秘密`.
  */
 export function foldLabel(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (isSpace(code)) continue;
-    const ch = s[i];
-    if (code >= 0xff01 && code <= 0xff5e) {
-      const mapped = FULLWIDTH_MAP[ch];
-      out += mapped ?? String.fromCharCode(code - 0xfee0);
-      continue;
-    }
-    out += FULLWIDTH_MAP[ch] ?? ch;
+  const n = s.length;
+  let i = 0;
+  // Most text needs no change: find the first unit that does.
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (FOLD[c] !== c) break;
+    i++;
   }
-  return out;
+  if (i === n) return s;
+  const out: number[] = [];
+  for (let k = 0; k < i; k++) out.push(s.charCodeAt(k));
+  for (; i < n; i++) {
+    const f = FOLD[s.charCodeAt(i)];
+    if (f !== 0) out.push(f);
+  }
+  let r = '';
+  for (let k = 0; k < out.length; k += 4096) r += String.fromCharCode.apply(null, out.slice(k, k + 4096));
+  return r;
 }
 
 const CN_DIGITS: Record<string, number> = {
@@ -190,7 +208,12 @@ const UNIT_RE = /^(万元|亿元|千元|元|件|个|项|条|次|人次|%|％)$/;
 export function readCellNumber(raw: string): ReadNumber {
   // A cell of more than a few dozen characters is not a number, whatever it holds.
   if (raw.length > 64) return raw.trim() ? { value: null, kind: 'text' } : { value: null, kind: 'blank' };
-  const f = foldLabel(raw);
+  return readFoldedNumber(foldLabel(raw), raw);
+}
+
+/** readCellNumber for text already folded (`raw` is the text before folding). */
+export function readFoldedNumber(f: string, raw: string): ReadNumber {
+  if (f.length > 64) return { value: null, kind: 'text' };
   if (f === '') return { value: null, kind: 'blank' };
   if (PLACEHOLDERS.has(f) || PLACEHOLDERS.has(raw.trim())) return { value: null, kind: 'placeholder' };
   const m = /^([+-])?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?(.*)$/.exec(f);

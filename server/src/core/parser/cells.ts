@@ -5,7 +5,7 @@
  */
 
 import type { TableShape } from '../model';
-import { isSpace, trimSpan } from '../text';
+import { foldLabel, isSpace, readFoldedNumber, trimSpan, type ReadNumber } from '../text';
 
 export interface RawCell {
   /** Span of the cell in the document (see above). */
@@ -14,6 +14,26 @@ export interface RawCell {
   /** The cell's text for matching: tags stripped and entities decoded (html), wrapped lines joined. */
   readonly text: string;
   readonly blank: boolean;
+  /** Memo: the folded text (see foldedOf). */
+  fold?: string;
+  /** Memo: the text read as a number (see readOf). */
+  read?: ReadNumber;
+}
+
+/** The cell's folded text, computed once. */
+export function foldedOf(cell: RawCell): string {
+  return (cell.fold ??= foldLabel(cell.text));
+}
+
+/** The cell's text read as a number, computed once. */
+export function readOf(cell: RawCell): ReadNumber {
+  return (cell.read ??= readFoldedNumber(foldedOf(cell), cell.text));
+}
+
+/** Whether the cell holds a value (a number, a blank, a placeholder, a bare unit), not a label. */
+export function valueLike(cell: RawCell): boolean {
+  const r = readOf(cell);
+  return r.kind !== 'text' || /^[元万]+元?$/.test(foldedOf(cell));
 }
 
 export interface PhysRow {

@@ -18,20 +18,23 @@ interface NumeralMatch {
 }
 
 const CN = '一二三四五六七八九十';
+const PART_RE = new RegExp(`^第([${CN}]{1,3})(部分|章|节)[、.．:：\\s　]*`);
+const DUN_RE = new RegExp(`^([${CN}]{1,3})\\s*[、.．，,]\\s*`);
+const PAREN_RE = new RegExp(`^[（(]\\s*([${CN}]{1,3}|[0-9０-９]{1,2})\\s*[）)]\\s*`);
 
 /** Recognises the numeral at the start of `s` (already stripped of leading space and `#`). */
 function readNumeral(s: string): NumeralMatch | null {
   let m: RegExpExecArray | null;
   // 第一部分 / 第一章 / 第一节
-  if ((m = new RegExp(`^第([${CN}]{1,3})(部分|章|节)[、.．:：\\s　]*`).exec(s))) {
+  if ((m = PART_RE.exec(s))) {
     return { style: 'cn-part', numeral: m[1], numStart: 0, numEnd: m[0].length, titleStart: m[0].length };
   }
   // 一、 一. 一．
-  if ((m = new RegExp(`^([${CN}]{1,3})\\s*[、.．，,]\\s*`).exec(s))) {
+  if ((m = DUN_RE.exec(s))) {
     return { style: 'cn-dun', numeral: m[1], numStart: 0, numEnd: m[1].length, titleStart: m[0].length };
   }
   // （一） (一) （1） (1)
-  if ((m = new RegExp(`^[（(]\\s*([${CN}]{1,3}|[0-9０-９]{1,2})\\s*[）)]\\s*`).exec(s))) {
+  if ((m = PAREN_RE.exec(s))) {
     const cn = CN.includes(m[1][0]);
     return { style: cn ? 'cn-paren' : 'arabic-paren', numeral: m[1], numStart: 0, numEnd: m[0].trimEnd().length, titleStart: m[0].length };
   }
@@ -113,17 +116,23 @@ export interface SectionMatch {
   readonly match: 'exact' | 'tolerated' | 'similar';
 }
 
+const FOLDED_SECTIONS = SECTIONS.map((s) => ({
+  id: s.id,
+  title: foldLabel(s.title),
+  tolerated: s.tolerated.map(foldLabel),
+  keys: s.keys.map(foldLabel),
+}));
+
 /** Which section a heading title names, if any. */
 export function sectionOfTitle(title: string): SectionMatch | null {
   const f = foldLabel(title);
   if (!f || f.length > 40) return null;
-  for (const s of SECTIONS) {
-    if (f === foldLabel(s.title)) return { id: s.id, match: 'exact' };
-    if (s.tolerated.some((t) => foldLabel(t) === f)) return { id: s.id, match: 'tolerated' };
+  for (const s of FOLDED_SECTIONS) {
+    if (f === s.title) return { id: s.id, match: 'exact' };
+    if (s.tolerated.includes(f)) return { id: s.id, match: 'tolerated' };
   }
-  for (const s of SECTIONS) {
-    for (const k of s.keys) {
-      const fk = foldLabel(k);
+  for (const s of FOLDED_SECTIONS) {
+    for (const fk of s.keys) {
       // The key phrase must make up most of the title, so a sentence that mentions it is not a heading.
       if (f.includes(fk) && f.length <= fk.length + 14) return { id: s.id, match: 'similar' };
     }

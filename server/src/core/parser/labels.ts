@@ -24,7 +24,12 @@ const ORDINAL_RE = /^(?:[一二三四五六七八九十]{1,3}[、.,]|\([一二�
 export function labelInfo(text: string): LabelInfo {
   // Long text is prose, never a label: skip the work.
   if (text.length > MAX_LABEL * 4) return { folded: text, core: '', ordinals: [] };
-  const folded = foldLabel(text);
+  return labelInfoFolded(foldLabel(text));
+}
+
+/** labelInfo for text already folded. */
+export function labelInfoFolded(folded: string): LabelInfo {
+  if (folded.length > MAX_LABEL * 4) return { folded, core: '', ordinals: [] };
   let core = folded;
   const ordinals: string[] = [];
   for (let i = 0; i < 3; i++) {
@@ -189,11 +194,9 @@ export function matchHeader(table: TableId, info: LabelInfo): HeaderHit[] {
 
 const CAPTION_RE = /^(?:表[一二三四1-4]?[:.、]?)?第二十条第\(?([一二三四五六七八九十]{1,2})\)?项[:.]?$/;
 
-/** The 第二十条 item of a 表二 caption cell (`第二十条第（五）项` → `t2-5`), or null. */
-export function matchCaption(text: string): TableId | null {
-  if (text.length > MAX_LABEL * 4) return null;
-  const f = foldLabel(text);
-  if (f.length > 24) return null;
+/** The 第二十条 item of a 表二 caption cell (`第二十条第（五）项` → `t2-5`), or null. Takes folded text. */
+export function matchCaption(f: string): TableId | null {
+  if (f.length > 24 || !f.includes('第二十条')) return null;
   const m = CAPTION_RE.exec(f);
   if (!m) return null;
   switch (m[1]) {
@@ -212,18 +215,14 @@ export function matchCaption(text: string): TableId | null {
   }
 }
 
-/** Cell text that marks the start of 表三 (its corner note or 申请人情况). */
-export function isT3Marker(text: string): boolean {
-  if (text.length > MAX_LABEL * 4) return false;
-  const f = foldLabel(text);
+/** Cell text that marks the start of 表三 (its corner note or 申请人情况). Takes folded text. */
+export function isT3Marker(f: string): boolean {
   if (f.length > 60) return false;
   return /本列数据的?勾稽关系|^申请人情况$/.test(f);
 }
 
-/** Cell text that is part of 表四's header. */
-export function t4HeaderWord(text: string): string | null {
-  if (text.length > MAX_LABEL * 4) return null;
-  const f = foldLabel(text);
+/** Cell text that is part of 表四's header. Takes folded text. */
+export function t4HeaderWord(f: string): string | null {
   if (f.length > 12) return null;
   if (f === '行政复议' || f === '行政诉讼' || f === '未经复议直接起诉' || f === '复议后起诉') return f;
   return null;

@@ -10,11 +10,12 @@
 
 import type { ReportModel, Section, SubHeading, Table, TableShape, TemplateEvidence, Unplaced, Cell, Heading } from '../model';
 import { tableDef, type SectionId, type TableId, type TemplateId } from '../schema';
-import { LineIndex, foldLabel, isSpace, isValueLike } from '../text';
+import { LineIndex, foldLabel, isSpace } from '../text';
 import {
   hasSpacedCells,
   htmlTables,
   isMarkdownSeparator,
+  foldedOf,
   spanCell,
   splitFragmentLine,
   splitMarkdownRow,
@@ -23,9 +24,10 @@ import {
   type HtmlTable,
   type PhysRow,
   type RawCell,
+  valueLike,
 } from './cells';
 import { isTopStyle, readHeading, sectionOfTitle, styleWeight } from './headings';
-import { isT3Marker, labelInfo, matchCaption, matchRowAnyTable, t4HeaderWord } from './labels';
+import { isT3Marker, labelInfoFolded, matchCaption, matchRowAnyTable, t4HeaderWord } from './labels';
 import { readMeta } from './meta';
 import { readProse } from './prose';
 import { TableBuilder } from './tables';
@@ -207,11 +209,12 @@ function parse(text: string, index: LineIndex): ReportModel {
     let t4cols = 0;
     for (const c of row.cells) {
       if (c.blank) continue;
-      const cap = matchCaption(c.text);
+      const f = foldedOf(c);
+      const cap = matchCaption(f);
       if (cap) return { id: cap, byCaption: true };
-      if (isT3Marker(c.text)) return { id: 't3', byCaption: true };
-      if (t4HeaderWord(c.text)) t4words++;
-      if (T4_RESULT_COLS.has(foldLabel(c.text))) t4cols++;
+      if (isT3Marker(f)) return { id: 't3', byCaption: true };
+      if (t4HeaderWord(f)) t4words++;
+      if (T4_RESULT_COLS.has(f)) t4cols++;
     }
     // 表四's header: 行政复议 / 行政诉讼 …, or a row of its result columns (结果维持 结果纠正 …).
     if (t4words >= 2 || t4cols >= 2 || (t4words === 1 && row.cells.filter((c) => !c.blank).length === 1 && !tableish)) {
@@ -219,8 +222,8 @@ function parse(text: string, index: LineIndex): ReportModel {
     }
     if (!tableish) return null;
     for (const c of row.cells) {
-      if (c.blank || isValueLike(c.text)) continue;
-      const hits = matchRowAnyTable(labelInfo(c.text));
+      if (c.blank || valueLike(c)) continue;
+      const hits = matchRowAnyTable(labelInfoFolded(foldedOf(c)));
       if (hits.length) {
         const cur = ctx as TableBuilder | null;
         if (cur && hits.some((h) => h.table === cur.id)) return null;
@@ -366,7 +369,7 @@ function parse(text: string, index: LineIndex): ReportModel {
           break;
         }
         flushBlock();
-        if (frag && !sentence && !matchCaption(lineText) && !isT3Marker(lineText)) {
+        if (frag && !sentence && !matchCaption(foldLabel(lineText)) && !isT3Marker(foldLabel(lineText))) {
           // A fragment row's label can stand on a line without a pipe.
           frag.cells.push(spanCell(text, ls, le));
           frag.end = le;

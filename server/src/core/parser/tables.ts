@@ -9,9 +9,9 @@
 
 import type { Cell, Header, Label, Table, TableRow, TableShape, TemplateEvidence, Unplaced } from '../model';
 import { colsOf, rowsOf, tableDef, type TableId, type TemplateId } from '../schema';
-import { isValueLike, readCellNumber, type LineIndex } from '../text';
-import type { PhysRow, RawCell } from './cells';
-import { labelInfo, matchCaption, matchGroup, matchHeader, matchRow, t4HeaderWord, type HeaderHit, type RowHit } from './labels';
+import type { LineIndex } from '../text';
+import { foldedOf, readOf, valueLike, type PhysRow, type RawCell } from './cells';
+import { labelInfoFolded, matchCaption, matchGroup, matchHeader, matchRow, t4HeaderWord, type HeaderHit, type RowHit } from './labels';
 
 interface LogicalRow {
   /** Row key, or null for a label that matches no row. */
@@ -113,18 +113,18 @@ export class TableBuilder {
         else if (this.id === 't4') this.t4Values.push(cell);
         continue;
       }
-      if (isValueLike(cell.text)) {
+      if (valueLike(cell)) {
         if (cur) cur.values.push(cell);
         else if (this.id === 't4') this.t4Values.push(cell);
         else this.orphans.push(cell);
         continue;
       }
-      const cap = matchCaption(cell.text);
+      const cap = matchCaption(foldedOf(cell));
       if (cap) {
         if (cap === this.id && !this.caption) this.caption = cell;
         continue;
       }
-      const info = labelInfo(cell.text);
+      const info = labelInfoFolded(foldedOf(cell));
       const group = this.id === 't3' ? matchGroup(info) : null;
       const hit = preferExact(matchRow(this.id, info));
       if (group && (!hit || hit.key !== 'other')) {
@@ -152,17 +152,17 @@ export class TableBuilder {
     let numbers = 0;
     row.cells.forEach((cell, index) => {
       if (cell.blank) return;
-      if (isValueLike(cell.text)) {
-        if (readCellNumber(cell.text).kind === 'number') numbers++;
+      if (valueLike(cell)) {
+        if (readOf(cell).kind === 'number') numbers++;
         return;
       }
-      const info = labelInfo(cell.text);
+      const info = labelInfoFolded(foldedOf(cell));
       const hits = matchHeader(this.id, info);
       if (!hits.length) return;
       const hit = hits.find((h) => !h.variant) ?? hits[0];
       recs.push({ cell, hit, index, width: row.cells.length });
-      if (this.id === 't4' && t4HeaderWord(cell.text)) t4Words++;
-      else if (!matchRow(this.id, info).length && !matchCaption(cell.text)) unambiguous++;
+      if (this.id === 't4' && t4HeaderWord(foldedOf(cell))) t4Words++;
+      else if (!matchRow(this.id, info).length && !matchCaption(foldedOf(cell))) unambiguous++;
     });
     const header = this.id === 't4' ? numbers === 0 && (t4Words >= 2 || unambiguous >= 1) : numbers === 0 && unambiguous >= 1;
     if (!header) return false;
@@ -172,7 +172,7 @@ export class TableBuilder {
     }
     // A caption in a header row (`第二十条第（一）项 | 信息内容 …`).
     for (const cell of row.cells) {
-      if (!cell.blank && matchCaption(cell.text) === this.id && !this.caption) this.caption = cell;
+      if (!cell.blank && matchCaption(foldedOf(cell)) === this.id && !this.caption) this.caption = cell;
     }
     return true;
   }
@@ -252,7 +252,7 @@ export class TableBuilder {
       range: index.range(c.start, c.end),
     });
     const makeCell = (row: string, col: string, c: RawCell): Cell => {
-      const read = readCellNumber(c.text);
+      const read = readOf(c);
       return {
         table: this.id,
         row,
@@ -323,12 +323,12 @@ export class TableBuilder {
       else if (grid && phys && phys.cells.length === grid.width) {
         const g = grid;
         const picked = colKeys.map((c) => (c ? phys.cells[g.at.get(c)!] : undefined));
-        if (picked.every((c) => c && (c.blank || isValueLike(c.text)))) chosen = picked;
+        if (picked.every((c) => c && (c.blank || valueLike(c)))) chosen = picked;
       }
       if (!chosen) {
         const v = trimBlanksTo(vals, n);
         if (v.length === n) chosen = v;
-        else if (v.length > n && v.slice(n).every((c) => c.blank || readCellNumber(c.text).kind !== 'number')) {
+        else if (v.length > n && v.slice(n).every((c) => c.blank || readOf(c).kind !== 'number')) {
           // Text past the last column (a unit typed into a spare cell: `0 | 0 | 元`) belongs to no column.
           chosen = v.slice(0, n);
           const extra = v.slice(n);
