@@ -14,7 +14,8 @@ import type { FileResult } from './results';
 export type AnalyzeFn = (text: string, options: AnalyzeOptions) => AnalysisResult;
 
 export interface FixedText {
-  /** The analysis of the text as it ends up on disk. */
+  /** The text as it ends up on disk, and its analysis. */
+  readonly text: string;
   readonly result: AnalysisResult;
   /** How many fixes were applied. */
   readonly fixes: number;
@@ -31,11 +32,12 @@ export interface FixedText {
  */
 export function fixDecoded(decoded: Decoded, analyzeText: (text: string) => AnalysisResult): FixedText {
   const out = applySafeFixes(decoded.text, analyzeText);
-  if (out.text === decoded.text) return { result: out.result, fixes: 0, bytes: null, error: null };
+  if (out.text === decoded.text) return { text: decoded.text, result: out.result, fixes: 0, bytes: null, error: null };
   const bytes = encodeReport(out.text, decoded.encoding);
   if (bytes === null) {
     // Node has no GB18030 encoder: rather than risk the text, leave the file alone and report it as it is.
     return {
+      text: decoded.text,
       result: analyzeText(decoded.text),
       fixes: 0,
       bytes: null,
@@ -45,7 +47,7 @@ export function fixDecoded(decoded: Decoded, analyzeText: (text: string) => Anal
       },
     };
   }
-  return { result: out.result, fixes: out.fixes, bytes, error: null };
+  return { text: out.text, result: out.result, fixes: out.fixes, bytes, error: null };
 }
 
 /** A one-line reason for a file system error, without a stack trace. */
@@ -82,12 +84,13 @@ export function checkFile(input: InputFile, options: AnalyzeOptions, fix: boolea
   try {
     if (!fix) {
       const { model, diagnostics, suppressed } = analyzeFn(decoded.text, options);
-      return { kind: 'checked', file, abs, encoding: decoded.encoding, model, diagnostics, suppressed, fixed: null, fixError: null };
+      return { kind: 'checked', file, abs, encoding: decoded.encoding, text: decoded.text, model, diagnostics, suppressed, fixed: null, fixError: null };
     }
     const fixed = fixDecoded(decoded, (text) => analyzeFn(text, options));
     let fixError = fixed.error;
     let count = fixed.fixes;
     let result = fixed.result;
+    let text = fixed.text;
     if (fixed.bytes) {
       try {
         fs.writeFileSync(abs, fixed.bytes);
@@ -97,10 +100,11 @@ export function checkFile(input: InputFile, options: AnalyzeOptions, fix: boolea
         count = 0;
         // The file is as it was, so its diagnostics are those of the original text.
         result = analyzeFn(decoded.text, options);
+        text = decoded.text;
       }
     }
     const { model, diagnostics, suppressed } = result;
-    return { kind: 'checked', file, abs, encoding: decoded.encoding, model, diagnostics, suppressed, fixed: count, fixError };
+    return { kind: 'checked', file, abs, encoding: decoded.encoding, text, model, diagnostics, suppressed, fixed: count, fixError };
   } catch (err) {
     // The analysis is not supposed to throw; if it does, the file is reported and the others still checked.
     const text = err instanceof Error ? err.message : String(err);

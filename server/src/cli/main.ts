@@ -8,7 +8,9 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, localize, type AnalyzeOptions, type Locale, type Localized } from '../core/index';
+import { analyze, compareDiagnostics, localize, type AnalyzeOptions, type Locale, type Localized } from '../core/index';
+import { checkAcross } from '../core/across';
+import { applySuppressions } from '../core/suppress';
 import { validateConfig, type ConfigError } from '../core/config';
 import { parseArgs, localeFromEnv, type CheckCommand } from './args';
 import { checkFile, ioReason } from './check';
@@ -17,7 +19,7 @@ import { resolveInputs } from './files';
 import { formatJson } from './output-json';
 import { formatSarif } from './output-sarif';
 import { formatText } from './output-text';
-import type { FileResult } from './results';
+import type { CheckedFile, FileResult } from './results';
 import { usage } from './usage';
 import { VERSION } from './version';
 
@@ -73,10 +75,41 @@ function loadConfig(file: string, stderr: Stderr): LoadedConfig {
   return { options, errors, usable: true };
 }
 
+/** Names of the config file looked for in a report's folder and the folders above it (nearest wins). */
+export const CONFIG_NAMES: readonly string[] = ['.nianbao.json', 'nianbao.json'];
+
+/** The nearest config file for a folder, or null. Cached per folder. */
+function makeConfigFinder(): (dir: string) => string | null {
+  const cache = new Map<string, string | null>();
+  const find = (dir: string): string | null => {
+    const hit = cache.get(dir);
+    if (hit !== undefined) return hit;
+    let found: string | null = null;
+    for (const name of CONFIG_NAMES) {
+      const p = path.join(dir, name);
+      try {
+        if (fs.statSync(p).isFile()) {
+          found = p;
+          break;
+        }
+      } catch {
+        // not there
+      }
+    }
+    if (!found) {
+      const up = path.dirname(dir);
+      found = up !== dir ? find(up) : null;
+    }
+    cache.set(dir, found);
+    return found;
+  };
+  return find;
+}
+
 function runCheck(cmd: CheckCommand, stderr: Stderr): number {
   const cwd = process.cwd();
-  const config = cmd.config ? loadConfig(cmd.config, stderr) : { options: {}, errors: [], usable: true };
-  if (!config.usable) return EXIT_TROUBLE;
+  const explicit = cmd.config ? loadConfig(cmd.config, stderr) : null;
+  if (explicit && !explicit.usable) return EXIT_TROUBLE;
 
   const inputs = resolveInputs(cmd.paths, cwd);
   if (inputs.errors.length) {
@@ -84,9 +117,50 @@ function runCheck(cmd: CheckCommand, stderr: Stderr): number {
     return EXIT_TROUBLE;
   }
 
-  const results: FileResult[] = inputs.files.map((f) => checkFile(f, config.options, cmd.fix, analyze));
+  // Without --config, each report uses the nearest .nianbao.json / nianbao.json above it.
+  const findConfig = makeConfigFinder();
+  const loaded = new Map<string, LoadedConfig>();
+  let configTrouble = false;
+  const optionsFor = (abs: string): AnalyzeOptions => {
+    if (explicit) return explicit.options;
+    const file = findConfig(path.dirname(abs));
+    if (!file) return {};
+    let cfg = loaded.get(file);
+    if (!cfg) {
+      cfg = loadConfig(file, stderr);
+      loaded.set(file, cfg);
+      // An unusable config is reported and the defaults apply; the run still ends in exit 2.
+      if (!cfg.usable) configTrouble = true;
+    }
+    return cfg.options;
+  };
+  const fileOptions: AnalyzeOptions[] = [];
+  const results: FileResult[] = inputs.files.map((f) => {
+    const options = optionsFor(f.abs);
+    fileOptions.push(options);
+    return checkFile(f, options, cmd.fix, analyze);
+  });
 
-  let exit = EXIT_OK;
+  // carry-over: reports of one agency in consecutive years among the inputs.
+  const checkedIdx = results.flatMap((r, i) => (r.kind === 'checked' ? [i] : []));
+  const across = checkAcross(
+    checkedIdx.map((i) => {
+      const r = results[i] as CheckedFile;
+      return { name: r.file, model: r.model, options: fileOptions[i] };
+    }),
+  );
+  for (const [k, extra] of across) {
+    const i = checkedIdx[k];
+    const r = results[i] as CheckedFile;
+    const { kept, suppressed } = applySuppressions(r.text, extra);
+    results[i] = {
+      ...r,
+      diagnostics: [...r.diagnostics, ...kept].sort(compareDiagnostics),
+      suppressed: [...r.suppressed, ...suppressed],
+    };
+  }
+
+  let exit = configTrouble ? EXIT_TROUBLE : EXIT_OK;
   for (const r of results) {
     if (r.kind === 'unreadable') {
       stderr.error(r.file, r.message);
@@ -110,7 +184,9 @@ function runCheck(cmd: CheckCommand, stderr: Stderr): number {
         locale: cmd.locale,
         version: VERSION,
         cwd,
-        configErrors: config.errors.map((e) => ({ ...e, file: cmd.config ?? '' })),
+        configErrors: explicit
+          ? explicit.errors.map((e) => ({ ...e, file: cmd.config ?? '' }))
+          : [...loaded].flatMap(([file, cfg]) => cfg.errors.map((e) => ({ ...e, file }))),
       });
       break;
     case 'text':

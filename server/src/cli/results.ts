@@ -13,6 +13,8 @@ export interface CheckedFile {
   readonly file: string;
   readonly abs: string;
   readonly encoding: Encoding;
+  /** The text analysed (after fixes, with --fix). */
+  readonly text: string;
   readonly model: ReportModel;
   readonly diagnostics: readonly Diagnostic[];
   /** Findings silenced by `nianbao-disable` comments, with their reasons. */

@@ -2,7 +2,8 @@
  * Validation of a configuration object (the parsed contents of a config file). Pure: no I/O.
  *
  *   { "$schema"?: string, "rules"?: { <rule id>: "error" | "warning" | "info" | "hint" | "off" },
- *     "template"?: "2019" | "2021", "year"?: number, "kind"?: "department" | "government" }
+ *     "template"?: "2019" | "2021", "year"?: number, "kind"?: "department" | "government",
+ *     "deadlines"?: { "department"?: "MM-DD", "government"?: "MM-DD" } }
  *
  * Every problem is reported with the key it concerns and the offending part is ignored; the valid parts still
  * apply. Each top-level key has its own validator in FIELDS, so a new key is one more entry there.
@@ -94,6 +95,30 @@ const FIELDS: Readonly<Record<string, (value: unknown, c: Collector) => void>> =
     } else {
       c.error('year', `${show(value)} 无效，应为 ${FIRST_YEAR} 至 ${LAST_YEAR} 之间的整数年份`, `${show(value)} is not valid; use a whole year from ${FIRST_YEAR} to ${LAST_YEAR}`);
     }
+  },
+
+  deadlines(value, c) {
+    if (!isPlainObject(value)) {
+      c.error('deadlines', '应为对象：{ "department": "MM-DD", "government": "MM-DD" }', 'must be an object: { "department": "MM-DD", "government": "MM-DD" }');
+      return;
+    }
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const key = `deadlines.${k}`;
+      if (k !== 'department' && k !== 'government') {
+        c.error(key, '未知的期限；可用：department（部门）、government（人民政府）', 'unknown deadline; use department or government');
+        continue;
+      }
+      const m = typeof v === 'string' ? /^(\d{2})-(\d{2})$/.exec(v) : null;
+      const month = m ? Number(m[1]) : 0;
+      const day = m ? Number(m[2]) : 0;
+      if (!m || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(2001, month, 0)).getUTCDate()) {
+        c.error(key, `${show(v)} 无效，应为次年的“月-日”，如 "01-31"`, `${show(v)} is not valid; use the month and day of the following year, like "01-31"`);
+        continue;
+      }
+      out[k] = v as string;
+    }
+    c.options.deadlines = out;
   },
 
   kind(value, c) {
