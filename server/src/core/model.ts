@@ -79,7 +79,7 @@ export interface Table {
   readonly id: TableId;
   /** The template this table's own headers and rows indicate, or null if they say nothing. */
   readonly template: TemplateId | null;
-  /** The caption (`第二十条第（五）项`) or, for 表三/表四, the first thing recognised. */
+  /** The caption (`第二十条第（五）项`) of a 表二 table; null for 表三 and 表四, which have none. */
   readonly caption: Label | null;
   /** From the first to the last line recognised as part of the table. */
   readonly range: Range;
@@ -195,6 +195,8 @@ export type ReportKind = 'department' | 'government';
 
 export interface TemplateEvidence {
   readonly template: TemplateId;
+  /** The table the marker was seen in. */
+  readonly table: TableId;
   /** What was seen: a header or row label characteristic of the template. */
   readonly marker: string;
   readonly range: Range;

@@ -142,6 +142,7 @@ export function sectionOfTitle(title: string): SectionMatch | null {
 
 /** How strongly a numbering style says "top-level heading". */
 export function styleWeight(style: NumeralStyle, markdownLevel: number): number {
+  // Markdown headings count as top-level here; report.ts drops those deeper than the level sections use.
   if (markdownLevel > 0 && markdownLevel <= 3) return 3;
   switch (style) {
     case 'cn-dun':

@@ -102,6 +102,14 @@ export function readMeta(index: LineIndex, firstSectionLine: number, consumed: U
           agency = { name: foldLabel(before), range: index.range(a, a + before.length), source: 'title' };
         }
       }
+      if (!agency && !ym) {
+        // `松岭县农业农村局政府信息公开工作年度报告`: no year; the agency is what precedes the report's name.
+        const k = line.search(/(政府信息公开|政务公开)/);
+        const before = k > 0 ? line.slice(0, k).replace(/[\s\u3000]+$/, '') : '';
+        if (before && looksLikeAgency(before)) {
+          agency = { name: foldLabel(before), range: index.range(a, a + before.length), source: 'title' };
+        }
+      }
       if (!agency && prevNonBlank >= 0) {
         const [pa, pb] = span(prevNonBlank);
         const prev = text.slice(pa, pb);

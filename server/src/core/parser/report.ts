@@ -76,7 +76,16 @@ function chooseSections(cands: SectionCandidate[]): SectionCandidate[] {
     const b = best.get(c.id);
     if (!b || c.score > b.score) best.set(c.id, c);
   }
-  const chosen = [...best.values()];
+  let chosen = [...best.values()];
+  // Markdown sections share one heading level: a candidate deeper than the level most sections use is a
+  // sub-heading that repeats a section title.
+  const levels = chosen.map((c) => c.heading.markdownLevel).filter((l) => l > 0);
+  if (levels.length >= 2) {
+    const count = new Map<number, number>();
+    for (const l of levels) count.set(l, (count.get(l) ?? 0) + 1);
+    const mode = [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+    chosen = chosen.filter((c) => c.heading.markdownLevel <= mode);
+  }
   const top = chosen.filter((c) => isTopStyle(c.heading.style, c.heading.markdownLevel)).length;
   // A sub-heading that repeats a section title (`（四）主动公开政府信息情况。` inside 一) is not the section when
   // the document's sections are numbered at the top level.

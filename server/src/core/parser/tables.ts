@@ -465,6 +465,6 @@ export class TableBuilder {
   }
 
   templateEvidence(index: LineIndex): TemplateEvidence[] {
-    return this.evidence.map((e) => ({ template: e.template, marker: e.marker, range: index.range(e.cell.start, e.cell.end) }));
+    return this.evidence.map((e) => ({ template: e.template, table: this.id, marker: e.marker, range: index.range(e.cell.start, e.cell.end) }));
   }
 }
