@@ -64,7 +64,8 @@ describe('rule fixtures (expectations marked in the fixtures)', () => {
   const files = fixtureFiles();
 
   it('every rule has fixtures that trigger it and fixtures that must not, in more than one shape', () => {
-    for (const rule of RULES) {
+    // Rules across reports need two files: test/unit/across.test.ts.
+    for (const rule of RULES.filter((r) => r.meta.category !== 'across')) {
       const mine = files.filter((f) => f.rule === rule.meta.id);
       const triggering = mine.filter((f) => readMarkers(fs.readFileSync(f.file, 'utf8')).expected.some((e) => e.rule === rule.meta.id));
       const silent = mine.filter((f) => !readMarkers(fs.readFileSync(f.file, 'utf8')).expected.some((e) => e.rule === rule.meta.id));

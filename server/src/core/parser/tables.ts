@@ -133,6 +133,12 @@ export class TableBuilder {
         if (group.template) this.evidence.push({ template: group.template, marker: group.canonical, cell });
         continue;
       }
+      // Text that names no row, after a row's label on the same line, is that row's (unreadable) value:
+      // `| 政府集中采购 | 3 | 见附件 |`.
+      if (!hit && cur && (cur as LogicalRow).key !== null && (cur as LogicalRow).phys === row) {
+        (cur as LogicalRow).values.push(cell);
+        continue;
+      }
       close();
       cur = { key: hit ? hit.key : null, hit, label: cell, values: [], phys: row, labelIndex: i };
     }
