@@ -182,6 +182,8 @@ describe('parser properties (fast-check)', function () {
       '<td>&&&&&&&&&&'.repeat(100) + '\n',
       '行政许可\t'.repeat(300) + '\n',
       '|\n0 |\n'.repeat(300),
+      'x' + ' '.repeat(2000) + 'x\n',
+      '一、' + '　'.repeat(2000) + '总体情况\n',
     ];
     for (const unit of base) {
       const time = (n: number): number => {

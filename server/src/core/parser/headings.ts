@@ -49,8 +49,8 @@ function readNumeral(s: string): NumeralMatch | null {
   return null;
 }
 
-/** Characters trimmed off the end of a heading's title. */
-const TRAILING = /[。：:；;，,、\s　]+$/;
+/** Characters trimmed off the end of a heading's title (a backward scan: no regex can backtrack here). */
+const TRAILING_CHARS = new Set(['。', '：', ':', '；', ';', '，', ',', '、', ' ', '\t', '　', '\u00a0']);
 
 /**
  * Reads line `line` as a heading (numbered or not). `maxTitle` bounds the title's length: longer lines are
@@ -90,7 +90,11 @@ export function readHeading(index: LineIndex, line: number, maxTitle: number, cu
     const stop = title.search(/[。：:]/);
     if (stop >= 0) title = title.slice(0, stop);
   }
-  const trimmed = title.replace(TRAILING, '');
+  // A title far longer than a heading's is a sentence: stop before any further work on it.
+  if (title.length > maxTitle + 20) return null;
+  let t = title.length;
+  while (t > 0 && TRAILING_CHARS.has(title[t - 1])) t--;
+  const trimmed = title.slice(0, t);
   if (!trimmed || trimmed.length > maxTitle) return null;
   // A heading's title has no TAB or table pipe: those are table cells.
   if (/[\t|]/.test(trimmed)) return null;
