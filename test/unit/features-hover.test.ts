@@ -210,6 +210,10 @@ describe('features: hover on table cells', () => {
     const zs = hover(text, model, signed.range.start)!.markdown.zh;
     assert.match(zs, /原文 `\+505`，读作 505，带正负号/);
     assert.match(zs, /列「本年增\/减」/);
+    // A label written with its group's ordinal is not a variant.
+    const deny1 = model.tables.find((t) => t.id === 't3')!.rows.find((r) => r.key === 'deny-1')!;
+    assert.match(deny1.label!.raw, /^（三）\s*1\./);
+    assert.ok(!hover(text, model, deny1.label!.range.end)!.markdown.zh.includes('原文写作'));
     const blank = cell(model, 't3', 'new', 'natural');
     assert.equal(blank.kind, 'blank');
     const zb = hover(text, model, blank.range.start)!.markdown.zh;

@@ -386,7 +386,10 @@ function cellHover(cell: Cell, table: Table, model: ReportModel, idx: ModelIndex
 const ORDINAL_RE = /^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、)）])[ \t\u3000]*/;
 
 function variantLine(m: Md, label: Label, canonical: string): void {
-  const written = foldLabel(label.raw.replace(ORDINAL_RE, ''));
+  // A written label may carry its group's ordinal and its own (`（三） 1.属于国家秘密`).
+  let raw = label.raw;
+  for (let i = 0; i < 3 && ORDINAL_RE.test(raw); i++) raw = raw.replace(ORDINAL_RE, '');
+  const written = foldLabel(raw);
   if (!label.variant && written === foldLabel(canonical)) return;
   push(m, `原文写作 ${code(label.raw)}，格式文本为「${canonical}」。`, `Written ${code(label.raw)}; the template's wording is 「${canonical}」.`);
 }
