@@ -172,6 +172,14 @@ describe('parser properties (fast-check)', function () {
     );
   });
 
+  it('reads HTML tables at the right offsets whatever precedes them (lower-casing may change lengths)', () => {
+    const text = 'İİİİ 示例\n<TABLE><tr><TD>第二十条第（五）项</td></tr><tr><td>信息内容</td><td>本年处理决定数量</td></tr><tr><td>行政许可</td><td>12</td></tr></TABLE>\n';
+    const model = checkModel(text);
+    const c = model.cells.find((x) => x.table === 't2-5' && x.row === 'licensing');
+    assert.equal(c?.raw, '12');
+    assert.equal(c?.value, 12);
+  });
+
   it('grows linearly with the input, adversarial inputs included', () => {
     const base = [
       renderReport({ template: '2021', shape: 'markdown', seed: 7 }).text,

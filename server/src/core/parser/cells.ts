@@ -169,20 +169,38 @@ export interface HtmlTable {
  */
 export function htmlTables(text: string): HtmlTable[] {
   const out: HtmlTable[] = [];
-  const lower = text.toLowerCase();
-  let pos = 0;
-  while (pos < text.length) {
-    const ts = lower.indexOf('<table', pos);
-    if (ts < 0) break;
-    const close = lower.indexOf('</table', ts);
-    const te = close < 0 ? text.length : Math.min(text.length, (lower.indexOf('>', close) + 1 || text.length));
-    out.push({ start: ts, end: te, rows: readHtmlRows(text, lower, ts, te) });
-    pos = te > ts ? te : ts + 6;
+  if (!text.includes('<')) return out;
+  // Case-insensitive searches on the text itself: a lower-cased copy can differ in length (İ → i̇), and its
+  // offsets would then point elsewhere.
+  const open = /<table\b/gi;
+  const close = /<\/table\s*>/gi;
+  let m: RegExpExecArray | null;
+  while ((m = open.exec(text))) {
+    const ts = m.index;
+    close.lastIndex = ts;
+    const c = close.exec(text);
+    const te = c ? c.index + c[0].length : text.length;
+    out.push({ start: ts, end: te, rows: readHtmlRows(text, ts, te) });
+    open.lastIndex = Math.max(te, ts + 6);
+    if (!c) break;
   }
   return out;
 }
 
-function readHtmlRows(text: string, lower: string, s: number, e: number): PhysRow[] {
+/** The lower-case name of the tag starting at `lt` (`<td`, `</TR` → `td`, `tr`), or ''. */
+function tagName(text: string, lt: number): string {
+  let i = lt + 1;
+  if (text.charCodeAt(i) === 47 /* / */) i++;
+  const from = i;
+  while (i < text.length && i - from < 10) {
+    const c = text.charCodeAt(i) | 0x20;
+    if ((c >= 97 && c <= 122) || (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57)) i++;
+    else break;
+  }
+  return text.slice(from, i).toLowerCase();
+}
+
+function readHtmlRows(text: string, s: number, e: number): PhysRow[] {
   const rows: PhysRow[] = [];
   let cells: RawCell[] = [];
   let rowStart = -1;
@@ -193,13 +211,12 @@ function readHtmlRows(text: string, lower: string, s: number, e: number): PhysRo
     rowStart = -1;
   };
   while (i < e) {
-    const lt = lower.indexOf('<', i);
+    const lt = text.indexOf('<', i);
     if (lt < 0 || lt >= e) break;
-    const gt = lower.indexOf('>', lt);
+    const gt = text.indexOf('>', lt);
     if (gt < 0 || gt >= e) break;
-    const tag = /^<\/?([a-z0-9]+)/.exec(lower.slice(lt, Math.min(gt + 1, lt + 12)));
-    const name = tag ? tag[1] : '';
-    const closing = lower.charCodeAt(lt + 1) === 47;
+    const name = tagName(text, lt);
+    const closing = text.charCodeAt(lt + 1) === 47;
     if (name === 'tr' && !closing) {
       flushRow(lt);
       rowStart = lt;
@@ -210,7 +227,7 @@ function readHtmlRows(text: string, lower: string, s: number, e: number): PhysRo
     } else if ((name === 'td' || name === 'th') && !closing) {
       if (rowStart < 0) rowStart = lt;
       const contentStart = gt + 1;
-      const endTag = findCellEnd(lower, contentStart, e);
+      const endTag = findCellEnd(text, contentStart, e);
       cells.push(htmlCell(text, contentStart, endTag));
       i = endTag;
     } else {
@@ -222,15 +239,13 @@ function readHtmlRows(text: string, lower: string, s: number, e: number): PhysRo
 }
 
 /** The start of `</td>`, `</th>`, or of the next `<td`, `<th`, `<tr`, `</tr` (unclosed cells). */
-function findCellEnd(lower: string, from: number, e: number): number {
+function findCellEnd(text: string, from: number, e: number): number {
   let i = from;
   while (i < e) {
-    const lt = lower.indexOf('<', i);
+    const lt = text.indexOf('<', i);
     if (lt < 0 || lt >= e) return e;
-    const head = lower.slice(lt, lt + 4);
-    if (head === '</td' || head === '</th' || head === '<td>' || head === '<th>' || head === '<tr>' || head === '</tr' || /^<t[dhr][\s>]/.test(head)) {
-      return lt;
-    }
+    const name = tagName(text, lt);
+    if (name === 'td' || name === 'th' || name === 'tr') return lt;
     i = lt + 1;
   }
   return e;
