@@ -8,18 +8,19 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, compareDiagnostics, localize, type AnalyzeOptions, type Locale, type Localized } from '../core/index';
-import { checkAcross } from '../core/across';
-import { applySuppressions } from '../core/suppress';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { analyze, localize, type AnalyzeOptions, type Locale, type Localized } from '../core/index';
+import { checkCarry } from '../core/across';
 import { validateConfig, type ConfigError } from '../core/config';
 import { parseArgs, localeFromEnv, type CheckCommand } from './args';
 import { checkFile, ioReason } from './check';
 import { decodeReport } from './decode';
 import { resolveInputs } from './files';
-import { formatJson } from './output-json';
-import { formatSarif } from './output-sarif';
-import { formatText } from './output-text';
-import type { CheckedFile, FileResult } from './results';
+import { jsonDocument } from './output-json';
+import { sarifDocument } from './output-sarif';
+import { textDocument, type TextTotals } from './output-text';
+import { renderAll, workerLoop, WORKER_MARK, type WorkerInit } from './pool';
+import { renderResult, type RenderFlags, type RenderTask } from './render';
 import { usage } from './usage';
 import { VERSION } from './version';
 
@@ -106,7 +107,7 @@ function makeConfigFinder(): (dir: string) => string | null {
   return find;
 }
 
-function runCheck(cmd: CheckCommand, stderr: Stderr): number {
+async function runCheck(cmd: CheckCommand, stderr: Stderr): Promise<number> {
   const cwd = process.cwd();
   const explicit = cmd.config ? loadConfig(cmd.config, stderr) : null;
   if (explicit && !explicit.usable) return EXIT_TROUBLE;
@@ -134,64 +135,86 @@ function runCheck(cmd: CheckCommand, stderr: Stderr): number {
     }
     return cfg.options;
   };
-  const fileOptions: AnalyzeOptions[] = [];
-  const results: FileResult[] = inputs.files.map((f) => {
-    const options = optionsFor(f.abs);
-    fileOptions.push(options);
-    return checkFile(f, options, cmd.fix, analyze);
-  });
+  const tasks: RenderTask[] = inputs.files.map((input, index) => ({ index, input, options: optionsFor(input.abs) }));
+  const flags: RenderFlags = { format: cmd.format, locale: cmd.locale, fix: cmd.fix, cwd };
+  const rendered = await renderAll(tasks, flags, workerScript());
 
-  // carry-over: reports of one agency in consecutive years among the inputs.
-  const checkedIdx = results.flatMap((r, i) => (r.kind === 'checked' ? [i] : []));
-  const across = checkAcross(
-    checkedIdx.map((i) => {
-      const r = results[i] as CheckedFile;
-      return { name: r.file, model: r.model, options: fileOptions[i] };
-    }),
-  );
-  for (const [k, extra] of across) {
-    const i = checkedIdx[k];
-    const r = results[i] as CheckedFile;
-    const { kept, suppressed } = applySuppressions(r.text, extra);
-    results[i] = {
-      ...r,
-      diagnostics: [...r.diagnostics, ...kept].sort(compareDiagnostics),
-      suppressed: [...r.suppressed, ...suppressed],
-    };
+  // carry-over: reports of one agency in consecutive years among the inputs. The few files it adds findings
+  // to are checked again (without fixing: any fix is already written) and rendered with them.
+  const carries = rendered.flatMap((r) => (r.carry ? [r.carry] : []));
+  const owners = rendered.flatMap((r) => (r.carry ? [r.index] : []));
+  for (const [k, extra] of checkCarry(carries)) {
+    const i = owners[k];
+    const again = checkFile(tasks[i].input, tasks[i].options, false, analyze);
+    const redone = renderResult(i, again, flags, extra);
+    rendered[i] = { ...redone, fixed: rendered[i].fixed, fixError: rendered[i].fixError };
   }
 
   let exit = configTrouble ? EXIT_TROUBLE : EXIT_OK;
-  for (const r of results) {
-    if (r.kind === 'unreadable') {
-      stderr.error(r.file, r.message);
+  for (const r of rendered) {
+    if (r.unreadable) {
+      stderr.error(r.file, r.unreadable);
       exit = EXIT_TROUBLE;
-    } else {
-      if (r.fixError) {
-        stderr.error(r.file, r.fixError);
-        exit = EXIT_TROUBLE;
-      }
-      if (exit === EXIT_OK && r.diagnostics.some((d) => d.severity === 'error')) exit = EXIT_FINDINGS;
+      continue;
     }
+    if (r.fixError) {
+      stderr.error(r.file, r.fixError);
+      exit = EXIT_TROUBLE;
+    }
+    if (exit === EXIT_OK && r.counts.error > 0) exit = EXIT_FINDINGS;
   }
 
   let report: string;
   switch (cmd.format) {
     case 'json':
-      report = formatJson(results, cmd.locale);
+      report = jsonDocument(rendered.map((r) => r.fragment));
       break;
     case 'sarif':
-      report = formatSarif(results, {
-        locale: cmd.locale,
-        version: VERSION,
-        cwd,
-        configErrors: explicit
-          ? explicit.errors.map((e) => ({ ...e, file: cmd.config ?? '' }))
-          : [...loaded].flatMap(([file, cfg]) => cfg.errors.map((e) => ({ ...e, file }))),
-      });
+      report = sarifDocument(
+        rendered.map((r) => r.sarif ?? { results: [], notifications: [] }),
+        {
+          locale: cmd.locale,
+          version: VERSION,
+          cwd,
+          configErrors: explicit
+            ? explicit.errors.map((e) => ({ ...e, file: cmd.config ?? '' }))
+            : [...loaded].flatMap(([file, cfg]) => cfg.errors.map((e) => ({ ...e, file }))),
+        },
+      );
       break;
-    case 'text':
-      report = formatText(results, cmd.locale, cmd.fix);
+    case 'text': {
+      const totals: TextTotals = {
+        counts: { error: 0, warning: 0, info: 0, hint: 0 },
+        checked: 0,
+        unreadable: 0,
+        fixedFiles: 0,
+        fixes: 0,
+      };
+      const c = totals.counts as Record<keyof TextTotals['counts'], number>;
+      let checked = 0;
+      let unreadable = 0;
+      let fixedFiles = 0;
+      let fixes = 0;
+      for (const r of rendered) {
+        if (r.unreadable) {
+          unreadable++;
+          continue;
+        }
+        checked++;
+        if (r.fixed) {
+          fixedFiles++;
+          fixes += r.fixed;
+        }
+        for (const k of ['error', 'warning', 'info', 'hint'] as const) c[k] += r.counts[k];
+      }
+      report = textDocument(
+        rendered.map((r) => r.fragment),
+        { ...totals, checked, unreadable, fixedFiles, fixes },
+        cmd.locale,
+        cmd.fix,
+      );
       break;
+    }
   }
 
   if (cmd.output) {
@@ -207,7 +230,7 @@ function runCheck(cmd: CheckCommand, stderr: Stderr): number {
   return exit;
 }
 
-function run(argv: readonly string[]): number {
+async function run(argv: readonly string[]): Promise<number> {
   const parsed = parseArgs(argv, process.env);
   const stderr = new Stderr(parsed.locale);
   try {
@@ -223,14 +246,20 @@ function run(argv: readonly string[]): number {
         stderr.error('nianbao', parsed.locale === 'en' ? 'run nianbao --help for usage' : '运行 nianbao --help 查看用法');
         return EXIT_TROUBLE;
       case 'check':
-        return runCheck(parsed, stderr);
+        return await runCheck(parsed, stderr);
     }
   } finally {
     stderr.flush();
   }
 }
 
-function main(): void {
+/** The script worker threads run: this CLI bundle itself (null when not run as the bundle). */
+function workerScript(): string | null {
+  const main = require.main?.filename;
+  return main && /cli\.js$/.test(main) ? main : null;
+}
+
+async function main(): Promise<void> {
   // A reader that goes away (`nianbao check . | head`) is not an error worth a trace.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
@@ -239,7 +268,7 @@ function main(): void {
   });
   try {
     // exitCode rather than exit(): standard output to a pipe is written asynchronously and must be let drain.
-    process.exitCode = run(process.argv.slice(2));
+    process.exitCode = await run(process.argv.slice(2));
   } catch (err) {
     const locale = localeFromEnv(process.env);
     const text = err instanceof Error ? err.message : String(err);
@@ -248,4 +277,9 @@ function main(): void {
   }
 }
 
-main();
+const init = workerData as WorkerInit | null;
+if (!isMainThread && parentPort && init && init.mark === WORKER_MARK) {
+  workerLoop(parentPort, init);
+} else {
+  void main();
+}

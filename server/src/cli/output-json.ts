@@ -65,10 +65,16 @@ function fileJson(r: CheckedFile, locale: Locale): unknown {
   };
 }
 
-/** The whole document; each file is serialised on its own and the pieces joined once. */
+/** One file's entry, serialised (so a file's model can be dropped as soon as it is rendered). */
+export function jsonFragment(r: FileResult, locale: Locale): string {
+  return JSON.stringify(r.kind === 'checked' ? fileJson(r, locale) : { file: r.file, error: localize(r.message, locale) });
+}
+
+/** The whole document from the files' fragments, in order. */
+export function jsonDocument(fragments: readonly string[]): string {
+  return `{"version":1,"files":[${fragments.join(',')}]}\n`;
+}
+
 export function formatJson(results: readonly FileResult[], locale: Locale): string {
-  const files = results.map((r) =>
-    JSON.stringify(r.kind === 'checked' ? fileJson(r, locale) : { file: r.file, error: localize(r.message, locale) }),
-  );
-  return `{"version":1,"files":[${files.join(',')}]}\n`;
+  return jsonDocument(results.map((r) => jsonFragment(r, locale)));
 }

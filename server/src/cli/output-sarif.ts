@@ -131,31 +131,50 @@ function driver(locale: Locale, version: string): unknown {
   };
 }
 
-export function formatSarif(results: readonly FileResult[], options: SarifOptions): string {
+/** One file's share of the log: its results (serialised) and any notification. */
+export interface SarifPart {
+  readonly results: readonly string[];
+  readonly notifications: readonly unknown[];
+}
+
+const RULE_INDEX = new Map(RULES.map((r, i) => [r.meta.id, i]));
+
+export function sarifPart(r: FileResult, options: Pick<SarifOptions, 'locale' | 'cwd'>): SarifPart {
   const { locale, cwd } = options;
-  const ruleIndex = new Map(RULES.map((r, i) => [r.meta.id, i]));
-  const sarifResults: unknown[] = [];
+  const location = artifactLocation(r.abs, cwd);
   const notifications: unknown[] = [];
-  for (const r of results) {
-    const location = artifactLocation(r.abs, cwd);
-    if (r.kind === 'unreadable') {
-      notifications.push({
-        level: 'error',
-        message: { text: `${r.file}: ${localize(r.message, locale)}` },
-        locations: [{ physicalLocation: { artifactLocation: location } }],
-      });
-      continue;
-    }
-    if (r.fixError) {
-      notifications.push({
-        level: 'error',
-        message: { text: `${r.file}: ${localize(r.fixError, locale)}` },
-        locations: [{ physicalLocation: { artifactLocation: location } }],
-      });
-    }
-    for (const d of r.diagnostics) sarifResults.push(result(d, ruleIndex, location, locale));
-    for (const s of r.suppressed) sarifResults.push(result(s.diagnostic, ruleIndex, location, locale, s));
+  if (r.kind === 'unreadable') {
+    notifications.push({
+      level: 'error',
+      message: { text: `${r.file}: ${localize(r.message, locale)}` },
+      locations: [{ physicalLocation: { artifactLocation: location } }],
+    });
+    return { results: [], notifications };
   }
+  if (r.fixError) {
+    notifications.push({
+      level: 'error',
+      message: { text: `${r.file}: ${localize(r.fixError, locale)}` },
+      locations: [{ physicalLocation: { artifactLocation: location } }],
+    });
+  }
+  const results: string[] = [];
+  for (const d of r.diagnostics) results.push(JSON.stringify(result(d, RULE_INDEX, location, locale)));
+  for (const s of r.suppressed) results.push(JSON.stringify(result(s.diagnostic, RULE_INDEX, location, locale, s)));
+  return { results, notifications };
+}
+
+export function formatSarif(results: readonly FileResult[], options: SarifOptions): string {
+  return sarifDocument(
+    results.map((r) => sarifPart(r, options)),
+    options,
+  );
+}
+
+/** The whole log from the files' parts, in order. */
+export function sarifDocument(parts: readonly SarifPart[], options: SarifOptions): string {
+  const { locale, cwd } = options;
+  const notifications = parts.flatMap((p) => p.notifications);
   const configNotifications = (options.configErrors ?? []).map((e) => ({
     level: 'error',
     message: { text: `${e.file}: ${e.key ? e.key + ': ' : ''}${localize(e.message, locale)}` },
@@ -178,9 +197,13 @@ export function formatSarif(results: readonly FileResult[], options: SarifOption
         ],
         originalUriBaseIds: { [SRCROOT]: { uri: root } },
         columnKind: 'utf16CodeUnits',
-        results: sarifResults,
+        results: [] as unknown[],
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  // The results are serialised per file already: splice them into the log's empty results array.
+  const head = JSON.stringify(log, null, 2);
+  const at = head.lastIndexOf('"results": []');
+  const results = parts.flatMap((p) => p.results);
+  return head.slice(0, at) + '"results": [' + results.join(',\n') + ']' + head.slice(at + '"results": []'.length) + '\n';
 }

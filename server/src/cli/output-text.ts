@@ -5,18 +5,39 @@
  */
 
 import { localize, type Locale } from '../core/diagnostics';
-import { countSeverities, type FileResult } from './results';
+import { countSeverities, type FileResult, type SeverityCounts } from './results';
+
+/** What the summary lines need, added up over the files. */
+export interface TextTotals {
+  readonly counts: SeverityCounts;
+  readonly checked: number;
+  readonly unreadable: number;
+  readonly fixedFiles: number;
+  readonly fixes: number;
+}
+
+export function totalsOf(results: readonly FileResult[]): TextTotals {
+  let fixes = 0;
+  let fixedFiles = 0;
+  for (const r of results) {
+    if (r.kind === 'checked' && r.fixed) {
+      fixes += r.fixed;
+      fixedFiles++;
+    }
+  }
+  const checked = results.filter((r) => r.kind === 'checked').length;
+  return { counts: countSeverities(results), checked, unreadable: results.length - checked, fixedFiles, fixes };
+}
 
 /** `1 problem`, `2 problems`; `info` has no plural. */
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function summary(results: readonly FileResult[], locale: Locale): string {
-  const c = countSeverities(results);
+function summary(t: TextTotals, locale: Locale): string {
+  const c = t.counts;
   const problems = c.error + c.warning + c.info + c.hint;
-  const checked = results.filter((r) => r.kind === 'checked').length;
-  const unreadable = results.length - checked;
+  const { checked, unreadable } = t;
   const mark = problems > 0 || unreadable > 0 ? '✖' : '✔';
   if (locale === 'zh') {
     const main =
@@ -33,33 +54,39 @@ function summary(results: readonly FileResult[], locale: Locale): string {
   return `${mark} ${main}${unreadable > 0 ? `; ${plural(unreadable, 'file', 'files')} could not be read` : ''}`;
 }
 
-function fixSummary(results: readonly FileResult[], locale: Locale): string {
-  let fixes = 0;
-  let files = 0;
-  for (const r of results) {
-    if (r.kind === 'checked' && r.fixed) {
-      fixes += r.fixed;
-      files++;
-    }
-  }
+function fixSummary(t: TextTotals, locale: Locale): string {
+  const { fixes, fixedFiles: files } = t;
   return locale === 'zh'
     ? `已自动修复 ${files} 个文件中的 ${fixes} 个问题`
     : `fixed ${plural(fixes, 'problem', 'problems')} in ${plural(files, 'file', 'files')}`;
 }
 
-/** One line per diagnostic, in file order and then in the order analysis returned them. */
-export function formatText(results: readonly FileResult[], locale: Locale, fixing: boolean): string {
+/** One file's lines (one per diagnostic, in the order analysis returned them), or ''. */
+export function textFragment(r: FileResult, locale: Locale): string {
+  if (r.kind !== 'checked') return '';
   const lines: string[] = [];
-  for (const r of results) {
-    if (r.kind !== 'checked') continue;
-    for (const d of r.diagnostics) {
-      const { line, character } = d.range.start;
-      // A message is one line of output whatever it holds.
-      const message = localize(d.message, locale).replace(/\r\n|\r|\n/g, ' ');
-      lines.push(`${r.file}:${line + 1}:${character + 1}: ${d.severity} ${d.rule} ${message}`);
-    }
+  for (const d of r.diagnostics) {
+    const { line, character } = d.range.start;
+    // A message is one line of output whatever it holds.
+    const message = localize(d.message, locale).replace(/\r\n|\r|\n/g, ' ');
+    lines.push(`${r.file}:${line + 1}:${character + 1}: ${d.severity} ${d.rule} ${message}`);
   }
-  if (fixing) lines.push(fixSummary(results, locale));
-  lines.push(summary(results, locale));
-  return lines.join('\n') + '\n';
+  return lines.join('\n');
+}
+
+/** The whole output from the files' fragments and the totals. */
+export function textDocument(fragments: readonly string[], totals: TextTotals, locale: Locale, fixing: boolean): string {
+  const parts = fragments.filter((f) => f !== '');
+  if (fixing) parts.push(fixSummary(totals, locale));
+  parts.push(summary(totals, locale));
+  return parts.join('\n') + '\n';
+}
+
+export function formatText(results: readonly FileResult[], locale: Locale, fixing: boolean): string {
+  return textDocument(
+    results.map((r) => textFragment(r, locale)),
+    totalsOf(results),
+    locale,
+    fixing,
+  );
 }

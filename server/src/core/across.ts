@@ -19,53 +19,60 @@ export interface AcrossInput {
   readonly options?: AnalyzeOptions;
 }
 
-/** The agency and year a report is filed under, or null when either is unknown. */
-function keyOf(input: AcrossInput): { agency: string; year: number } | null {
-  const agency = input.model.agency?.name;
-  const year = input.options?.year ?? input.model.year?.value;
-  if (!agency || year === undefined) return null;
-  return { agency: foldLabel(agency), year };
+/** What carry-over needs of one report: small enough to keep for thousands of files. */
+export interface CarryInfo {
+  readonly name: string;
+  /** Folded agency name, or null. */
+  readonly agency: string | null;
+  readonly year: number | null;
+  readonly template: TemplateId;
+  readonly severity: Severity | 'off';
+  /** 表三's 二、上年结转 and 四、结转下年度继续办理 cells. */
+  readonly carried: readonly Cell[];
+  readonly carryOut: readonly Cell[];
 }
 
-function cellOf(model: ReportModel, row: string, col: string): Cell | undefined {
-  return model.cells.find((c) => c.table === 't3' && c.row === row && c.col === col);
+export function carryInfo(input: AcrossInput): CarryInfo {
+  const m = input.model;
+  return {
+    name: input.name,
+    agency: m.agency?.name ? foldLabel(m.agency.name) : null,
+    year: input.options?.year ?? m.year?.value ?? null,
+    template: m.template === '2019' ? '2019' : '2021',
+    severity: (input.options?.rules?.[carryOverRule.meta.id] ?? carryOverRule.meta.severity) as Severity | 'off',
+    carried: m.cells.filter((c) => c.table === 't3' && c.row === 'carried'),
+    carryOut: m.cells.filter((c) => c.table === 't3' && c.row === 'carry-out'),
+  };
 }
 
 /** Findings per input index: the later report of each consecutive pair gets them. */
 export function checkAcross(inputs: readonly AcrossInput[]): Map<number, Diagnostic[]> {
+  return checkCarry(inputs.map(carryInfo));
+}
+
+/** checkAcross over compact summaries (the CLI keeps only these while it streams results). */
+export function checkCarry(infos: readonly CarryInfo[]): Map<number, Diagnostic[]> {
   const out = new Map<number, Diagnostic[]>();
   const byKey = new Map<string, number[]>();
-  inputs.forEach((input, i) => {
-    const k = keyOf(input);
-    if (!k) return;
-    const id = `${k.agency}\u0000${k.year}`;
+  infos.forEach((info, i) => {
+    if (info.agency === null || info.year === null) return;
+    const id = `${info.agency}\u0000${info.year}`;
     const list = byKey.get(id);
     if (list) list.push(i);
     else byKey.set(id, [i]);
   });
-  inputs.forEach((input, i) => {
-    const k = keyOf(input);
-    if (!k) return;
-    const severity = input.options?.rules?.[carryOverRule.meta.id] ?? carryOverRule.meta.severity;
-    if (severity === 'off') return;
-    const prev = byKey.get(`${k.agency}\u0000${k.year - 1}`);
+  infos.forEach((info, i) => {
+    if (info.agency === null || info.year === null || info.severity === 'off') return;
+    const prev = byKey.get(`${info.agency}\u0000${info.year - 1}`);
     if (!prev || prev.length !== 1) return;
-    const last = inputs[prev[0]];
-    const template: TemplateId = input.model.template === '2019' ? '2019' : '2021';
-    for (const col of colsOf('t3', template).map((c) => c.key)) {
-      const now = cellOf(input.model, 'carried', col);
-      const before = cellOf(last.model, 'carry-out', col);
+    const last = infos[prev[0]];
+    for (const col of colsOf('t3', info.template).map((c) => c.key)) {
+      const now = info.carried.find((c) => c.col === col);
+      const before = last.carryOut.find((c) => c.col === col);
       if (!now || !before || now.value === null || before.value === null || now.value === before.value) continue;
-      const cn = colName('t3', col);
-      const d = toDiagnostic(carryOverRule.meta, severity as Severity, {
+      const d = toDiagnostic(carryOverRule.meta, info.severity, {
         message: 'mismatch',
-        args: {
-          col: cn,
-          now: now.raw,
-          before: before.raw,
-          year: k.year - 1,
-          file: last.name,
-        },
+        args: { col: colName('t3', col), now: now.raw, before: before.raw, year: info.year - 1, file: last.name },
         range: now.range,
       });
       const list = out.get(i);

@@ -42,8 +42,12 @@ type LineKind = 'comment' | 'blank' | 'tab-cell' | 'tab-row' | 'md-sep' | 'md-ro
 
 function lineKind(line: string, fragmentMode: boolean): LineKind {
   const tab = line.indexOf('\t');
+  if (tab < 0) {
+    let k = 0;
+    while (k < line.length && isSpace(line.charCodeAt(k))) k++;
+    if (k === line.length) return 'blank';
+  }
   const trimmed = line.trim();
-  if (tab < 0 && !trimmed.replace(/[\s\u3000\u00a0\ufeff\u200b]/g, '')) return 'blank';
   // An HTML comment on a line of its own (suppression comments, notes) is invisible, as in rendered Markdown.
   if (trimmed.startsWith('<!--') && trimmed.endsWith('-->') && trimmed.indexOf('-->') === trimmed.length - 3) return 'comment';
   if (trimmed === '|') return 'lone-pipe';

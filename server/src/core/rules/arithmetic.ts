@@ -38,7 +38,7 @@ export interface Relation {
   readonly target: Cell;
   /** Σ sign·value; zero when the relation holds. */
   readonly residual: number;
-  /** The relation spelled out with its figures, e.g. `总计 23 ≠ 自然人 18 + … = 22`. */
+  /** The relation spelled out with its figures, e.g. `总计 23 ≠ 自然人 18 + … = 22` (built on first use). */
   readonly text: Localized;
   /** The value that makes the relation hold when written into the target. */
   readonly targetValue: number;
@@ -136,6 +136,30 @@ function compute(model: ReportModel): ArithmeticPlan {
   return { relations, broken, culprits, lone, deferred };
 }
 
+/** A relation whose text is built when first asked for (most relations hold and are never shown). */
+function relation(
+  kind: RelationKind,
+  key: string,
+  terms: readonly Term[],
+  target: Cell,
+  residual: number,
+  targetValue: number,
+  describe: () => Localized,
+): Relation {
+  let text: Localized | null = null;
+  return {
+    kind,
+    key,
+    terms,
+    target,
+    residual,
+    targetValue,
+    get text(): Localized {
+      return (text ??= describe());
+    },
+  };
+}
+
 function t3Template(table: Table, model: ReportModel): TemplateId {
   if (table.template) return table.template;
   if (model.template !== 'unknown') return model.template;
@@ -159,22 +183,18 @@ function t3Relations(table: Table, model: ReportModel): Relation[] {
     if (!total || total.value === null || !ps) continue;
     const terms: Term[] = [{ cell: total, sign: 1 }, ...ps.map((cell) => ({ cell, sign: -1 as const }))];
     const sum = ps.reduce((a, c) => a + (c.value ?? 0), 0);
-    const rn = rowName('t3', row.key);
-    const body = sumText(
-      colName('t3', 'total'),
-      total,
-      ps.map((cell) => ({ name: colName('t3', cell.col), cell })),
-      false,
+    out.push(
+      relation('t3-row-total', row.key, terms, total, clean((total.value ?? 0) - sum), clean(sum), () => {
+        const rn = rowName('t3', row.key);
+        const body = sumText(
+          colName('t3', 'total'),
+          total,
+          ps.map((cell) => ({ name: colName('t3', cell.col), cell })),
+          false,
+        );
+        return { zh: `${tName}「${rn.zh}」行：${body.zh}`, en: `${tName}, row 「${rn.en}」: ${body.en}` };
+      }),
     );
-    out.push({
-      kind: 't3-row-total',
-      key: row.key,
-      terms,
-      target: total,
-      residual: clean((total.value ?? 0) - sum),
-      targetValue: clean(sum),
-      text: { zh: `${tName}「${rn.zh}」行：${body.zh}`, en: `${tName}, row 「${rn.en}」: ${body.en}` },
-    });
   }
 
   for (const col of cols) {
@@ -184,43 +204,50 @@ function t3Relations(table: Table, model: ReportModel): Relation[] {
     const rs = readable(results.map((r) => cellAt(table, r, col)));
     if (total && total.value !== null && rs) {
       const sum = rs.reduce((a, c) => a + (c.value ?? 0), 0);
-      const body = sumText(
-        rowName('t3', 'total'),
-        total,
-        rs.map((cell) => ({ name: rowName('t3', cell.row, true), cell })),
-        true,
+      out.push(
+        relation(
+          't3-results-total',
+          col,
+          [{ cell: total, sign: 1 }, ...rs.map((cell) => ({ cell, sign: -1 as const }))],
+          total,
+          clean((total.value ?? 0) - sum),
+          clean(sum),
+          () => {
+            const body = sumText(
+              rowName('t3', 'total'),
+              total,
+              rs.map((cell) => ({ name: rowName('t3', cell.row, true), cell })),
+              true,
+            );
+            return { zh: `${tName}「${cn.zh}」列：${body.zh}`, en: `${tName}, column 「${cn.en}」: ${body.en}` };
+          },
+        ),
       );
-      out.push({
-        kind: 't3-results-total',
-        key: col,
-        terms: [{ cell: total, sign: 1 }, ...rs.map((cell) => ({ cell, sign: -1 as const }))],
-        target: total,
-        residual: clean((total.value ?? 0) - sum),
-        targetValue: clean(sum),
-        text: { zh: `${tName}「${cn.zh}」列：${body.zh}`, en: `${tName}, column 「${cn.en}」: ${body.en}` },
-      });
     }
     // Each column: 一 + 二 = （七）总计 + 四 (printed in the template).
     const abcd = readable([cellAt(table, 'new', col), cellAt(table, 'carried', col), cellAt(table, 'total', col), cellAt(table, 'carry-out', col)]);
     if (abcd) {
       const [a, b, c, d] = abcd;
       const [va, vb, vc, vd] = abcd.map((x) => x.value ?? 0);
-      const zh = `${tName}「${cn.zh}」列：一 + 二 = ${fmt(va)} + ${fmt(vb)} = ${fmt(va + vb)} ≠ （七）+ 四 = ${fmt(vc)} + ${fmt(vd)} = ${fmt(vc + vd)}`;
-      const en = `${tName}, column 「${cn.en}」: 一 + 二 = ${fmt(va)} + ${fmt(vb)} = ${fmt(va + vb)} ≠ （七） + 四 = ${fmt(vc)} + ${fmt(vd)} = ${fmt(vc + vd)}`;
-      out.push({
-        kind: 't3-balance',
-        key: col,
-        terms: [
-          { cell: a, sign: 1 },
-          { cell: b, sign: 1 },
-          { cell: c, sign: -1 },
-          { cell: d, sign: -1 },
-        ],
-        target: d,
-        residual: clean(va + vb - vc - vd),
-        targetValue: clean(va + vb - vc),
-        text: { zh, en },
-      });
+      out.push(
+        relation(
+          't3-balance',
+          col,
+          [
+            { cell: a, sign: 1 },
+            { cell: b, sign: 1 },
+            { cell: c, sign: -1 },
+            { cell: d, sign: -1 },
+          ],
+          d,
+          clean(va + vb - vc - vd),
+          clean(va + vb - vc),
+          () => ({
+            zh: `${tName}「${cn.zh}」列：一 + 二 = ${fmt(va)} + ${fmt(vb)} = ${fmt(va + vb)} ≠ （七）+ 四 = ${fmt(vc)} + ${fmt(vd)} = ${fmt(vc + vd)}`,
+            en: `${tName}, column 「${cn.en}」: 一 + 二 = ${fmt(va)} + ${fmt(vb)} = ${fmt(va + vb)} ≠ （七） + 四 = ${fmt(vc)} + ${fmt(vd)} = ${fmt(vc + vd)}`,
+          }),
+        ),
+      );
     }
   }
   return out;
@@ -235,22 +262,26 @@ function t4Relations(table: Table): Relation[] {
     const ps = readable(parts.map((c) => cellAt(table, row.key, c)));
     if (!total || total.value === null || !ps) continue;
     const sum = ps.reduce((a, c) => a + (c.value ?? 0), 0);
-    const rn = rowName('t4', row.key);
-    const body = sumText(
-      colName('t4', 'total'),
-      total,
-      ps.map((cell) => ({ name: colName('t4', cell.col), cell })),
-      false,
+    out.push(
+      relation(
+        't4-total',
+        row.key,
+        [{ cell: total, sign: 1 }, ...ps.map((cell) => ({ cell, sign: -1 as const }))],
+        total,
+        clean((total.value ?? 0) - sum),
+        clean(sum),
+        () => {
+          const rn = rowName('t4', row.key);
+          const body = sumText(
+            colName('t4', 'total'),
+            total,
+            ps.map((cell) => ({ name: colName('t4', cell.col), cell })),
+            false,
+          );
+          return { zh: `${tName}「${rn.zh}」：${body.zh}`, en: `${tName}, 「${rn.en}」: ${body.en}` };
+        },
+      ),
     );
-    out.push({
-      kind: 't4-total',
-      key: row.key,
-      terms: [{ cell: total, sign: 1 }, ...ps.map((cell) => ({ cell, sign: -1 as const }))],
-      target: total,
-      residual: clean((total.value ?? 0) - sum),
-      targetValue: clean(sum),
-      text: { zh: `${tName}「${rn.zh}」：${body.zh}`, en: `${tName}, 「${rn.en}」: ${body.en}` },
-    });
   }
   return out;
 }

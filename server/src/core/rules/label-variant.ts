@@ -101,8 +101,15 @@ interface Finding1 {
   readonly edit: TextEdit | null;
 }
 
+function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return true;
+  return false;
+}
+
 function examine(def: TableDef, label: Label, kind: Kind): Finding1 | null {
   const raw = label.raw;
+  // Most labels are neither variants nor spaced out: nothing more to look at.
+  if (!label.variant && !hasSpace(raw)) return null;
   const multiLine = /[\r\n]/.test(raw);
   const start = textStart(raw);
   const text = raw.slice(start);

@@ -6,6 +6,7 @@ import type { ReportModel } from '../model';
 import type { AnalyzeOptions } from '../options';
 import type { TemplateId } from '../schema';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
+import { LineIndex } from '../text';
 import { toDiagnostic, type Finding, type Rule } from './types';
 import sectionMissing from './section-missing';
 import sectionOrder from './section-order';
@@ -88,6 +89,8 @@ export function runRules(model: ReportModel, text: string, options: AnalyzeOptio
   const template = effectiveTemplate(model, options);
   const year = options.year ?? model.year?.value ?? null;
   const kind = options.kind ?? model.kind;
+  let index: LineIndex | null = null;
+  const lazyIndex = (): LineIndex => (index ??= new LineIndex(text));
   for (const rule of RULES) {
     const severity = options.rules?.[rule.meta.id] ?? rule.meta.severity;
     if (severity === 'off') continue;
@@ -95,7 +98,18 @@ export function runRules(model: ReportModel, text: string, options: AnalyzeOptio
       out.push(toDiagnostic(rule.meta, severity, f));
     };
     try {
-      rule.check({ model, text, options, template, year, kind, report });
+      rule.check({
+        model,
+        text,
+        get index() {
+          return lazyIndex();
+        },
+        options,
+        template,
+        year,
+        kind,
+        report,
+      });
     } catch (err) {
       out.push({
         rule: rule.meta.id,

@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from './types';
 import type { Position, Range, Section } from '../model';
 import { SECTIONS, tableDef, type SectionId } from '../schema';
-import { LineIndex } from '../text';
+import type { LineIndex } from '../text';
 import { lineBreakOf } from '../edits';
 import { renderSectionTables, sectionHeading } from '../templates';
 import { insertAt } from './fixes';
@@ -110,7 +110,7 @@ const rule: Rule = {
     const { model } = ctx;
     // A document with no section and no table at all is not a report draft yet.
     if (model.sections.length === 0 && model.tables.length === 0) return;
-    const index = new LineIndex(ctx.text);
+    const index = ctx.index;
     const eol = lineBreakOf(ctx.text);
     const level = markdownLevel(model.sections);
     for (const def of SECTIONS) {

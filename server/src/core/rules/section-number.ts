@@ -1,6 +1,5 @@
 import type { Rule } from './types';
 import { sectionDef } from '../schema';
-import { LineIndex } from '../text';
 import { insertAt } from './fixes';
 import { numberingOf, sectionOrdinal } from './structure-util';
 
@@ -32,7 +31,7 @@ const rule: Rule = {
     example: '1、 总体情况 (for 一、总体情况); 三、其他需要报告的事项 as the sixth section',
   },
   check(ctx) {
-    const index = new LineIndex(ctx.text);
+    const index = ctx.index;
     for (const s of ctx.model.sections) {
       const def = sectionDef(s.id);
       const want = def.numeral;

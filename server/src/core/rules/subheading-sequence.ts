@@ -1,7 +1,7 @@
 import type { Rule } from './types';
 import type { Heading, SubHeading } from '../model';
 import type { SectionId } from '../schema';
-import { LineIndex } from '../text';
+import type { LineIndex } from '../text';
 import { headingSpan, ordinalText, sectionName } from './structure-util';
 
 /**
@@ -50,7 +50,7 @@ const rule: Rule = {
     example: '（三）… 1. 2. 3. 4. 6. … （四）… （四）… （六）…',
   },
   check(ctx) {
-    const index = new LineIndex(ctx.text);
+    const index = ctx.index;
     let section: SectionId | null = null;
     let stack: Level[] = [];
     for (const sub of ctx.model.subheadings) {

@@ -7,6 +7,7 @@
 import type { ReportKind, ReportModel, Range } from '../model';
 import type { AnalyzeOptions } from '../options';
 import type { TemplateId } from '../schema';
+import type { LineIndex } from '../text';
 import type { Diagnostic, Fix, Localized, RelatedInfo, Severity } from '../diagnostics';
 
 export type RuleCategory = 'structure' | 'tables' | 'arithmetic' | 'prose' | 'across';
@@ -40,6 +41,8 @@ export interface Finding {
 export interface RuleContext {
   readonly model: ReportModel;
   readonly text: string;
+  /** Line index of `text`, built once per analysis and shared by the rules. */
+  readonly index: LineIndex;
   readonly options: AnalyzeOptions;
   /** The template the report is held to: the configured one, else the one its tables show, else by year. */
   readonly template: TemplateId;

@@ -1,0 +1,80 @@
+/**
+ * Spreading files over worker threads. Each worker checks and renders the files it is given and sends back
+ * the rendered pieces; the main thread only assembles them in order. Small runs stay in one thread (starting
+ * a worker costs more than it saves); a worker that fails has its files done by the main thread.
+ */
+
+import * as os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { renderTask, type RenderFlags, type RenderTask, type Rendered } from './render';
+
+/** Below this many files one thread is faster than starting workers. */
+const MIN_FILES_FOR_WORKERS = 64;
+const BATCH = 16;
+
+export const WORKER_MARK = 'nianbao-cli-worker';
+
+export interface WorkerInit {
+  readonly mark: typeof WORKER_MARK;
+  readonly flags: RenderFlags;
+}
+
+type ToWorker = { readonly tasks: readonly RenderTask[] } | { readonly done: true };
+type FromWorker = { readonly rendered: readonly Rendered[] } | { readonly ready: true };
+
+function threadCount(files: number): number {
+  if (files < MIN_FILES_FOR_WORKERS) return 1;
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(cores, 8, Math.ceil(files / MIN_FILES_FOR_WORKERS)));
+}
+
+export async function renderAll(tasks: readonly RenderTask[], flags: RenderFlags, script: string | null): Promise<Rendered[]> {
+  const n = script ? threadCount(tasks.length) : 1;
+  const out: (Rendered | undefined)[] = new Array(tasks.length);
+  if (n <= 1) {
+    for (const t of tasks) out[t.index] = renderTask(t, flags);
+    return out as Rendered[];
+  }
+  let next = 0;
+  const take = (): RenderTask[] => {
+    const batch = tasks.slice(next, next + BATCH);
+    next += batch.length;
+    return batch;
+  };
+  const runWorker = (): Promise<void> =>
+    new Promise((resolve) => {
+      const init: WorkerInit = { mark: WORKER_MARK, flags };
+      const worker = new Worker(script!, { workerData: init });
+      let pending: RenderTask[] = [];
+      const send = (): void => {
+        pending = take();
+        const msg: ToWorker = pending.length ? { tasks: pending } : { done: true };
+        worker.postMessage(msg);
+      };
+      worker.on('message', (msg: FromWorker) => {
+        if ('rendered' in msg) for (const r of msg.rendered) out[r.index] = r;
+        send();
+      });
+      // A worker that dies leaves its batch to the main thread (below); the run goes on.
+      worker.on('error', () => undefined);
+      worker.on('exit', () => resolve());
+    });
+  await Promise.all(Array.from({ length: n }, runWorker));
+  for (const t of tasks) if (!out[t.index]) out[t.index] = renderTask(t, flags);
+  return out as Rendered[];
+}
+
+/** The worker's side: render what it is sent until told it is done. */
+export function workerLoop(port: import('node:worker_threads').MessagePort, init: WorkerInit): void {
+  port.on('message', (msg: ToWorker) => {
+    if ('done' in msg) {
+      port.close();
+      return;
+    }
+    const rendered = msg.tasks.map((t) => renderTask(t, init.flags));
+    const reply: FromWorker = { rendered };
+    port.postMessage(reply);
+  });
+  const ready: FromWorker = { ready: true };
+  port.postMessage(ready);
+}
