@@ -77,6 +77,8 @@ export function renderSkeleton(template: TemplateId, year: number, agency = '（
     parts.push('', sectionHeading(s.id, markdownLevel), '');
     const tables = renderSectionTables(s.id, template);
     if (tables) parts.push(tables);
+    // 30号 asks section 六 to say whether 信息处理费 was charged (国办函〔2020〕109号).
+    if (s.id === 's6') parts.push(`本机关${year}年度未收取政府信息公开信息处理费。`);
   }
   parts.push('', agency, `${year + 1}年1月31日`, '');
   return parts.join('\n');
