@@ -23,8 +23,14 @@ type ToWorker = { readonly tasks: readonly RenderTask[] } | { readonly done: tru
 type FromWorker = { readonly rendered: readonly Rendered[] } | { readonly ready: true };
 
 function threadCount(files: number): number {
+  // NIANBAO_THREADS=n fixes the number of threads (1: no workers), for measuring and for constrained machines.
+  const forced = Number(process.env.NIANBAO_THREADS);
+  if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, 16);
   if (files < MIN_FILES_FOR_WORKERS) return 1;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  // Measured on 2 cores (BENCHMARKS.md): a second isolate's garbage-collection threads cost as much as the
+  // worker gains, so threads only pay from 4 cores up.
+  if (cores < 4) return 1;
   return Math.max(1, Math.min(cores, 8, Math.ceil(files / MIN_FILES_FOR_WORKERS)));
 }
 
@@ -59,7 +65,18 @@ export async function renderAll(tasks: readonly RenderTask[], flags: RenderFlags
       worker.on('error', () => undefined);
       worker.on('exit', () => resolve());
     });
-  await Promise.all(Array.from({ length: n }, runWorker));
+  // The main thread works too (n − 1 workers): on a small machine an idle main thread wastes a core, and more
+  // isolates than cores only add garbage-collection threads fighting for them.
+  const mainLoop = async (): Promise<void> => {
+    for (;;) {
+      const batch = take();
+      if (!batch.length) return;
+      for (const t of batch) out[t.index] = renderTask(t, flags);
+      // Let the workers' messages in between batches.
+      await new Promise<void>((r) => setImmediate(r));
+    }
+  };
+  await Promise.all([mainLoop(), ...Array.from({ length: n - 1 }, runWorker)]);
   for (const t of tasks) if (!out[t.index]) out[t.index] = renderTask(t, flags);
   return out as Rendered[];
 }

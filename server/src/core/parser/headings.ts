@@ -61,6 +61,8 @@ export function readHeading(index: LineIndex, line: number, maxTitle: number, cu
   const text = index.text;
   const ls = index.starts[line];
   const le = index.ends[line];
+  // A line much longer than a heading can be is prose, unless its heading ends at a full stop (sub-headings).
+  if (!cutAtStop && le - ls > maxTitle + 40) return null;
   let s = ls;
   while (s < le && isSpace(text.charCodeAt(s))) s++;
   let level = 0;
