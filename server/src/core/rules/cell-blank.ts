@@ -4,11 +4,11 @@ import type { Fix } from '../diagnostics';
 import { tableDef } from '../schema';
 import { colName, rowName } from './names';
 import { cellName } from './cell-util';
-import { setCell } from './fixes';
+import { cellEdit, setCell } from './fixes';
 
 /** A fix that writes 0 into every blank cell given (each edit stays inside its cell). */
 export function fillZeros(cells: readonly Cell[], title: Fix['title']): Fix {
-  return { title, edits: cells.flatMap((c) => setCell(c, 0, title).edits), safe: true };
+  return { title, edits: cells.map((c) => cellEdit(c, 0)), safe: true };
 }
 
 /** "Fill every blank cell of this table with 0" (offered by the editor on any blank cell). */

@@ -8,7 +8,19 @@ import { tableDef } from '../schema';
 import { colName, rowName } from './names';
 
 /** `表三「一、本年新收」行「自然人」列` / `表三, row 「一、本年新收」, column 「自然人」`. */
+const cellNames = new Map<string, Localized>();
+
 export function cellName(cell: Pick<Cell, 'table' | 'row' | 'col'>): Localized {
+  const k = `${cell.table}/${cell.row}/${cell.col}`;
+  let v = cellNames.get(k);
+  if (!v) {
+    v = computeCellName(cell);
+    cellNames.set(k, v);
+  }
+  return v;
+}
+
+function computeCellName(cell: Pick<Cell, 'table' | 'row' | 'col'>): Localized {
   const t = tableDef(cell.table).name;
   const r = rowName(cell.table, cell.row);
   const c = colName(cell.table, cell.col);

@@ -21,8 +21,21 @@ function same(s: string): Localized {
   return { zh: s, en: s };
 }
 
-/** A row's name; for 表三 result rows, with their group's ordinal (`（三）1.属于国家秘密`). */
+const rowNames = new Map<string, Localized>();
+const colNames = new Map<string, Localized>();
+
+/** A row's name; for 表三 result rows, with their group's ordinal (`（三）1.属于国家秘密`). Memoized. */
 export function rowName(table: TableId, key: string, compact = false): Localized {
+  const k = `${table}/${key}/${compact ? 1 : 0}`;
+  let v = rowNames.get(k);
+  if (!v) {
+    v = computeRowName(table, key, compact);
+    rowNames.set(k, v);
+  }
+  return v;
+}
+
+function computeRowName(table: TableId, key: string, compact: boolean): Localized {
   const short = SHORT[`${table}/${key}`];
   if (short) return same(short);
   const def = tableDef(table);
@@ -35,6 +48,12 @@ export function rowName(table: TableId, key: string, compact = false): Localized
 }
 
 export function colName(table: TableId, key: string): Localized {
-  const col = tableDef(table).cols.find((c) => c.key === key);
-  return same(col ? col.label : key);
+  const k = `${table}/${key}`;
+  let v = colNames.get(k);
+  if (!v) {
+    const col = tableDef(table).cols.find((c) => c.key === key);
+    v = same(col ? col.label : key);
+    colNames.set(k, v);
+  }
+  return v;
 }

@@ -71,7 +71,18 @@ export function fill(template: string, args: Readonly<Record<string, Arg>> | und
 export function toDiagnostic(meta: RuleMeta, severity: Severity, f: Finding): Diagnostic {
   const tpl = meta.messages[f.message];
   if (!tpl) throw new Error(`rule ${meta.id} has no message '${f.message}'`);
-  const message: Localized = { zh: fill(tpl.zh, f.args, 'zh'), en: fill(tpl.en, f.args, 'en') };
+  // Each consumer reads one language: each text is filled in when first read.
+  let zh: string | undefined;
+  let en: string | undefined;
+  const args = f.args;
+  const message: Localized = {
+    get zh(): string {
+      return (zh ??= fill(tpl.zh, args, 'zh'));
+    },
+    get en(): string {
+      return (en ??= fill(tpl.en, args, 'en'));
+    },
+  };
   return {
     rule: meta.id,
     severity,
