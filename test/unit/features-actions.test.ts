@@ -6,22 +6,14 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { analyze, type Diagnostic } from '../../server/src/core';
 import { applyEdits, applySafeFixes } from '../../server/src/core/edits';
 import { codeActions, diffEdits, fixAll, type Action } from '../../server/src/core/features';
 import type { Position, Range } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/text';
 import { renderReport, SYNTH_SHAPES } from '../support/synth';
+import { EXAMPLE, seedFiles, seedText } from '../support/seeds';
 
-const SEEDS = path.resolve(__dirname, '../../../../shared/corpus/seeds');
-const EXAMPLE = path.resolve(__dirname, '../../../examples/example-report.md');
-
-function seedText(prefix: string): string | null {
-  if (!fs.existsSync(SEEDS)) return null;
-  const f = fs.readdirSync(SEEDS).find((x) => x.startsWith(prefix) && x.endsWith('.txt'));
-  return f ? fs.readFileSync(path.join(SEEDS, f), 'utf8') : null;
-}
 
 function at(p: Position): Range {
   return { start: p, end: p };
@@ -168,9 +160,9 @@ describe('features: code actions', () => {
   });
 
   it('every edit of every action on every finding of the seeds lies inside the document', function () {
-    if (!fs.existsSync(SEEDS)) return this.skip();
-    for (const f of fs.readdirSync(SEEDS).filter((x) => x.endsWith('.txt'))) {
-      const text = fs.readFileSync(path.join(SEEDS, f), 'utf8');
+    if (!seedFiles().length) return this.skip();
+    for (const f of seedFiles()) {
+      const text = fs.readFileSync(f, 'utf8');
       const { model, diagnostics } = analyze(text);
       for (const d of diagnostics) {
         const actions = codeActions(text, model, diagnostics, d.range);
@@ -202,9 +194,9 @@ describe('features: fix all', () => {
   });
 
   it('seeds: the edits give what --fix gives, and leave every unchanged line alone', function () {
-    if (!fs.existsSync(SEEDS)) return this.skip();
-    for (const f of fs.readdirSync(SEEDS).filter((x) => x.endsWith('.txt'))) {
-      const text = fs.readFileSync(path.join(SEEDS, f), 'utf8');
+    if (!seedFiles().length) return this.skip();
+    for (const f of seedFiles()) {
+      const text = fs.readFileSync(f, 'utf8');
       const expected = applySafeFixes(text, analyzeFn).text;
       const edits = fixAll(text, analyzeFn);
       assert.equal(applyEdits(text, edits), expected, f);

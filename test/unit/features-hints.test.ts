@@ -5,21 +5,13 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { analyze } from '../../server/src/core';
 import { inlayHints, tableLenses } from '../../server/src/core/features';
 import type { Range } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/text';
 import { renderReport, SYNTH_SHAPES } from '../support/synth';
+import { EXAMPLE, seedText } from '../support/seeds';
 
-const SEEDS = path.resolve(__dirname, '../../../../shared/corpus/seeds');
-const EXAMPLE = path.resolve(__dirname, '../../../examples/example-report.md');
-
-function seedText(prefix: string): string | null {
-  if (!fs.existsSync(SEEDS)) return null;
-  const f = fs.readdirSync(SEEDS).find((x) => x.startsWith(prefix) && x.endsWith('.txt'));
-  return f ? fs.readFileSync(path.join(SEEDS, f), 'utf8') : null;
-}
 
 function assertInDocument(text: string, r: Range): void {
   const idx = new LineIndex(text);

@@ -7,22 +7,14 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseReport, type ReportModel } from '../../server/src/core';
 import { articleAt, COL_NOTES, colNote, hover, quoteArticle, regulationArticle, ROW_NOTES, GROUP_NOTES, SECTION_NOTES, TABLE_NOTES } from '../../server/src/core/features';
 import type { Cell, Position, Range } from '../../server/src/core/model';
 import { colsOf, rowsOf, tableDef, TABLES, TEMPLATES } from '../../server/src/core/schema';
 import { LineIndex } from '../../server/src/core/text';
 import { renderReport, SYNTH_SHAPES } from '../support/synth';
+import { EXAMPLE, seedText } from '../support/seeds';
 
-const SEEDS = path.resolve(__dirname, '../../../../shared/corpus/seeds');
-const EXAMPLE = path.resolve(__dirname, '../../../examples/example-report.md');
-
-function seedText(prefix: string): string | null {
-  if (!fs.existsSync(SEEDS)) return null;
-  const f = fs.readdirSync(SEEDS).find((x) => x.startsWith(prefix) && x.endsWith('.txt'));
-  return f ? fs.readFileSync(path.join(SEEDS, f), 'utf8') : null;
-}
 
 /** The position of the n-th occurrence of `needle`, `offset` characters in. */
 function find(text: string, needle: string, n = 0, offset = 1): Position {

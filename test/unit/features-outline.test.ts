@@ -5,22 +5,14 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseReport, type ReportModel } from '../../server/src/core';
 import { folds, outline, type OutlineNode } from '../../server/src/core/features';
 import type { Range } from '../../server/src/core/model';
 import { renderTable } from '../../server/src/core/templates';
 import { LineIndex } from '../../server/src/core/text';
 import { renderReport, SYNTH_SHAPES } from '../support/synth';
+import { EXAMPLE, seedFiles, seedText } from '../support/seeds';
 
-const SEEDS = path.resolve(__dirname, '../../../../shared/corpus/seeds');
-const EXAMPLE = path.resolve(__dirname, '../../../examples/example-report.md');
-
-function seedText(prefix: string): string | null {
-  if (!fs.existsSync(SEEDS)) return null;
-  const f = fs.readdirSync(SEEDS).find((x) => x.startsWith(prefix) && x.endsWith('.txt'));
-  return f ? fs.readFileSync(path.join(SEEDS, f), 'utf8') : null;
-}
 
 function cmp(a: Range['start'], b: Range['start']): number {
   return a.line - b.line || a.character - b.character;
@@ -145,9 +137,9 @@ describe('features: outline', () => {
   });
 
   it('all five seeds: the invariants hold', function () {
-    if (!fs.existsSync(SEEDS)) return this.skip();
-    for (const f of fs.readdirSync(SEEDS).filter((x) => x.endsWith('.txt'))) {
-      const text = fs.readFileSync(path.join(SEEDS, f), 'utf8');
+    if (!seedFiles().length) return this.skip();
+    for (const f of seedFiles()) {
+      const text = fs.readFileSync(f, 'utf8');
       const model = parseReport(text);
       const nodes = checkOutline(text, model);
       let tables = 0;

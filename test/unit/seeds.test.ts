@@ -9,17 +9,9 @@ import * as path from 'node:path';
 import { parseReport, type ReportModel } from '../../server/src/core';
 import { LineIndex } from '../../server/src/core/text';
 import type { Cell } from '../../server/src/core/model';
+import { SEEDS_DIR, seedFiles } from '../support/seeds';
 
-export const SEEDS_DIR = path.resolve(__dirname, '../../../../shared/corpus/seeds');
-
-export function seedFiles(): string[] {
-  if (!fs.existsSync(SEEDS_DIR)) return [];
-  return fs
-    .readdirSync(SEEDS_DIR)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => path.join(SEEDS_DIR, f));
-}
+export { SEEDS_DIR, seedFiles };
 
 function seed(prefix: string): { text: string; model: ReportModel } {
   const file = seedFiles().find((f) => path.basename(f).startsWith(prefix));

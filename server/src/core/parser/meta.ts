@@ -2,17 +2,11 @@
  * Report metadata: title, agency, year, kind, statistics period and signature date.
  */
 
-import type { DateValue, Range, ReportKind } from '../model';
+import type { DateValue, ReportKind, ReportModel } from '../model';
 import { foldLabel, numeralValue, type LineIndex } from '../text';
 
-export interface Meta {
-  readonly title: { readonly text: string; readonly range: Range } | null;
-  readonly agency: { readonly name: string; readonly range: Range; readonly source: 'title' | 'signature' } | null;
-  readonly year: { readonly value: number; readonly source: 'title' | 'period' | 'signature' } | null;
-  readonly kind: ReportKind | null;
-  readonly statisticsPeriod: { readonly from: DateValue; readonly to: DateValue; readonly range: Range } | null;
-  readonly signatureDate: DateValue | null;
-}
+/** The metadata part of the report model. */
+export type Meta = Pick<ReportModel, 'title' | 'agency' | 'year' | 'kind' | 'statisticsPeriod' | 'signatureDate'>;
 
 const D = '[0-9０-９]';
 const SP = '[\\s\\u3000\\u00a0]*';

@@ -352,78 +352,56 @@ export class TableBuilder {
       return true;
     };
 
-    if (this.id === 't4') {
-      const t4cols = colsOf('t4', template).map((c) => c.key);
-      for (const r of this.rows) {
-        if (!r.key) continue;
-        if (found.has(r.key)) {
-          const sp = spanOf([r.label, ...r.values]);
-          unplaced.push({ reason: 'duplicate-row', table: this.id, row: r.key, text: joined([r.label, ...r.values]), range: index.range(sp.s, sp.e) });
-          continue;
-        }
-        const lbl = label(r.label, r.hit!.canonical, r.hit!.variant);
-        if (place(r.key, lbl, r.values, null, t4cols)) found.add(r.key);
-        else {
-          ambiguous.add(r.key);
-          const sp = spanOf([r.label, ...r.values]);
-          unplaced.push({
-            reason: 'ambiguous-values',
-            table: this.id,
-            row: r.key,
-            text: joined([r.label, ...r.values]),
-            range: index.range(sp.s, sp.e),
-            found: r.values.filter((v) => !v.blank).length,
-            expected: t4cols.length,
-          });
-        }
+    // Labelled rows, in every table (表四 written as three labelled rows too).
+    const t4 = this.id === 't4';
+    const rowCols: (string | null)[] = t4 ? colsOf('t4', template).map((c) => c.key) : cols;
+    for (const r of this.rows) {
+      if (!r.key) continue;
+      const all = [r.label, ...r.values];
+      const sp = spanOf(all);
+      if (found.has(r.key) || ambiguous.has(r.key)) {
+        unplaced.push({ reason: 'duplicate-row', table: this.id, row: r.key, text: joined(all), range: index.range(sp.s, sp.e) });
+        continue;
       }
-      if (this.t4Values.length && found.size === 0) {
-        const rowKeys = rowsOf('t4', template).map((r) => r.key);
-        const want = rowKeys.length * t4cols.length;
-        const all = trimBlanksTo(this.t4Values, want);
-        if (all.length === want) {
-          rowKeys.forEach((rk, ri) => {
-            place(rk, null, all.slice(ri * t4cols.length, (ri + 1) * t4cols.length), null, t4cols);
-            found.add(rk);
-          });
-        } else if (all.some((c) => !c.blank)) {
-          const sp = spanOf(all);
-          for (const rk of rowKeys) ambiguous.add(rk);
-          unplaced.push({
-            reason: 'ambiguous-values',
-            table: this.id,
-            text: joined(all),
-            range: index.range(sp.s, sp.e),
-            found: all.length,
-            expected: want,
-          });
-        }
-      } else if (this.t4Values.some((c) => !c.blank)) {
-        this.strays.push(this.t4Values);
+      const lbl = label(r.label, r.hit!.canonical, r.hit!.variant);
+      if (place(r.key, lbl, r.values, t4 ? null : r.phys, rowCols)) found.add(r.key);
+      else {
+        ambiguous.add(r.key);
+        unplaced.push({
+          reason: 'ambiguous-values',
+          table: this.id,
+          row: r.key,
+          text: joined(all),
+          range: index.range(sp.s, sp.e),
+          found: r.values.filter((v) => !v.blank).length,
+          expected: rowCols.length,
+        });
       }
-    } else {
-      for (const r of this.rows) {
-        if (!r.key) continue;
-        const sp = spanOf([r.label, ...r.values]);
-        if (found.has(r.key) || ambiguous.has(r.key)) {
-          unplaced.push({ reason: 'duplicate-row', table: this.id, row: r.key, text: joined([r.label, ...r.values]), range: index.range(sp.s, sp.e) });
-          continue;
-        }
-        const lbl = label(r.label, r.hit!.canonical, r.hit!.variant);
-        if (place(r.key, lbl, r.values, r.phys, cols)) found.add(r.key);
-        else {
-          ambiguous.add(r.key);
-          unplaced.push({
-            reason: 'ambiguous-values',
-            table: this.id,
-            row: r.key,
-            text: joined([r.label, ...r.values]),
-            range: index.range(sp.s, sp.e),
-            found: r.values.filter((v) => !v.blank).length,
-            expected: cols.length,
-          });
-        }
+    }
+    // 表四 as the official form: no row labels, 15 numbers after the header.
+    if (t4 && this.t4Values.length && found.size === 0) {
+      const rowKeys = rowsOf('t4', template).map((r) => r.key);
+      const want = rowKeys.length * rowCols.length;
+      const all = trimBlanksTo(this.t4Values, want);
+      if (all.length === want) {
+        rowKeys.forEach((rk, ri) => {
+          place(rk, null, all.slice(ri * rowCols.length, (ri + 1) * rowCols.length), null, rowCols);
+          found.add(rk);
+        });
+      } else if (all.some((c) => !c.blank)) {
+        const sp = spanOf(all);
+        for (const rk of rowKeys) ambiguous.add(rk);
+        unplaced.push({
+          reason: 'ambiguous-values',
+          table: this.id,
+          text: joined(all),
+          range: index.range(sp.s, sp.e),
+          found: all.length,
+          expected: want,
+        });
       }
+    } else if (t4 && this.t4Values.some((c) => !c.blank)) {
+      this.strays.push(this.t4Values);
     }
 
     for (const r of this.unknown) {
