@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { configSchema, rulesMarkdown } from '../../server/src/core/docs';
+import { configSchema, readmeWithRules, rulesMarkdown } from '../../server/src/core/docs';
 import { validateConfig } from '../../server/src/core/config';
 import { RULES } from '../../server/src/core/rules/registry';
 
@@ -20,6 +20,13 @@ describe('generated documentation and schema', () => {
 
   it('schemas/nianbao.schema.json is up to date (npm run docs)', () => {
     assert.deepEqual(JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas/nianbao.schema.json'), 'utf8')), configSchema());
+  });
+
+  it('the rule table in README.md is up to date (npm run docs)', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    assert.ok(readme.includes('<!-- rules:start -->'));
+    assert.equal(readme, readmeWithRules(readme));
+    for (const r of RULES) assert.ok(readme.includes(`\`${r.meta.id}\``), r.meta.id);
   });
 
   it('documents every rule, with an anchor, its severity and both languages', () => {

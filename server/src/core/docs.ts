@@ -21,6 +21,25 @@ function esc(s: string): string {
   return s.replace(/\|/g, '\\|');
 }
 
+/** The rule table alone (for the README, between its `<!-- rules:start -->` and `<!-- rules:end -->` markers). */
+export function rulesTable(rules: readonly RuleMeta[] = RULES.map((r) => r.meta), link = 'docs/rules.md'): string {
+  const out: string[] = ['| 编号 id | 默认 default | 修复 fix | 说明 |', '| --- | --- | --- | --- |'];
+  for (const m of rules) {
+    out.push(`| [\`${m.id}\`](${link}#${m.id}) | ${m.severity} | ${m.fixable ? '✓' : ''} | ${esc(m.description.zh)} |`);
+  }
+  return out.join('\n');
+}
+
+/** README.md with its rule table replaced by the generated one. */
+export function readmeWithRules(readme: string): string {
+  const start = '<!-- rules:start -->';
+  const end = '<!-- rules:end -->';
+  const a = readme.indexOf(start);
+  const b = readme.indexOf(end);
+  if (a < 0 || b < a) return readme;
+  return readme.slice(0, a + start.length) + '\n' + rulesTable() + '\n' + readme.slice(b);
+}
+
 export function rulesMarkdown(rules: readonly RuleMeta[] = RULES.map((r) => r.meta)): string {
   const out: string[] = [];
   out.push('<!-- Generated from the rules\' metadata by `npm run docs`. Do not edit by hand. -->');
