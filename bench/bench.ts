@@ -562,7 +562,38 @@ function heapAfterOneMB(text: string): Record<string, number> {
 // Main
 // ---------------------------------------------------------------------------------------------------------------
 
+interface SetInfo {
+  shapeCount: Record<string, number>;
+  totalBytes: number;
+  minBytes: number;
+  maxBytes: number;
+}
+
+/** Writes the throughput set (item 5) to `dir`. Also used alone with `--write-set DIR`, for profiling the CLI by hand. */
+function writeSet(dir: string): SetInfo {
+  fs.mkdirSync(dir, { recursive: true });
+  const info: SetInfo = { shapeCount: {}, totalBytes: 0, minBytes: Infinity, maxBytes: 0 };
+  for (let i = 0; i < CFG.reports; i++) {
+    const r = throughputReport(i);
+    for (const s of r.shapes) info.shapeCount[s] = (info.shapeCount[s] ?? 0) + 1;
+    const size = bytesOf(r.text);
+    info.totalBytes += size;
+    info.minBytes = Math.min(info.minBytes, size);
+    info.maxBytes = Math.max(info.maxBytes, size);
+    fs.writeFileSync(path.join(dir, `r${String(i).padStart(4, '0')}-${r.template}${r.md ? '.md' : '.txt'}`), r.text, 'utf8');
+  }
+  return info;
+}
+
 function main(): void {
+  const setAt = process.argv.indexOf('--write-set');
+  if (setAt >= 0) {
+    const dir = process.argv[setAt + 1];
+    if (!dir) throw new Error('--write-set needs a folder');
+    writeSet(dir);
+    console.log(`${CFG.reports} reports written to ${dir}`);
+    return;
+  }
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run node scripts/build.mjs first`);
   const started = nowMs();
   const cpus = os.cpus();
@@ -654,21 +685,8 @@ function main(): void {
 
     // 5. Throughput.
     const dir = path.join(tmp, 'reports');
-    fs.mkdirSync(dir);
-    const shapeCount: Record<string, number> = {};
-    let totalBytes = 0;
-    let minBytes = Infinity;
-    let maxBytes = 0;
     const genStart = nowMs();
-    for (let i = 0; i < CFG.reports; i++) {
-      const r = throughputReport(i);
-      for (const s of r.shapes) shapeCount[s] = (shapeCount[s] ?? 0) + 1;
-      const size = bytesOf(r.text);
-      totalBytes += size;
-      minBytes = Math.min(minBytes, size);
-      maxBytes = Math.max(maxBytes, size);
-      fs.writeFileSync(path.join(dir, `r${String(i).padStart(4, '0')}-${r.template}${r.md ? '.md' : '.txt'}`), r.text, 'utf8');
-    }
+    const { shapeCount, totalBytes, minBytes, maxBytes } = writeSet(dir);
     const genMs = nowMs() - genStart;
     const thr = (['json', 'text'] as const).map((format, k) => {
       // One warm-up run for the set (the files were just written, so they are in the page cache anyway).

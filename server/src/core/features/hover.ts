@@ -8,12 +8,13 @@
  * - any other `第X条` (`第X条第Y款`, `第X条（Y）项`): the article's text, its chapter, the regulation's title;
  * - a section heading: what 第五十条 and the template require of the section.
  *
- * Positions index into a per-model table of hover targets by line, built once (WeakMap), so a hover costs a
+ * Positions index into a per-model table of hover targets by line, built once per model, so a hover costs a
  * look-up on one line plus a scan of that line's text for article references.
  */
 
 import type { Localized } from '../diagnostics';
 import type { Cell, Label, Position, Range, ReportKind, ReportModel, Section, Table } from '../model';
+import { perModel } from '../memo';
 import { colsOf, rowsOf, SECTIONS, T2_ITEM, tableDef, tablesOf, type TableId, type TemplateId } from '../schema';
 import { foldLabel, numeralValue } from '../text';
 import { arithmetic, type ArithmeticPlan, type Relation } from '../rules/arithmetic';
@@ -75,8 +76,6 @@ interface ModelIndex {
   readonly plan: ArithmeticPlan;
 }
 
-const indexes = new WeakMap<ReportModel, ModelIndex>();
-
 function buildIndex(model: ReportModel): ModelIndex {
   const byLine = new Map<number, Target[]>();
   const add = (target: Target): void => {
@@ -110,14 +109,7 @@ function buildIndex(model: ReportModel): ModelIndex {
   return { byLine, relationsOf, plan };
 }
 
-function indexOf(model: ReportModel): ModelIndex {
-  let idx = indexes.get(model);
-  if (!idx) {
-    idx = buildIndex(model);
-    indexes.set(model, idx);
-  }
-  return idx;
-}
+const indexOf = perModel(buildIndex);
 
 const PRIORITY: Readonly<Record<Target['t'], number>> = { cell: 0, row: 1, header: 1, group: 1, section: 3 };
 

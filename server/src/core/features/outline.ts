@@ -5,6 +5,7 @@
 
 import type { Localized } from '../diagnostics';
 import type { Heading, Position, Range, ReportModel, Table } from '../model';
+import { perModel } from '../memo';
 import { SECTIONS } from '../schema';
 import { comparePos, containsRange, tableTitle } from './util';
 
@@ -43,22 +44,16 @@ interface MutableNode {
  * The ends of everything the model placed, sorted: the end of a heading's content is the end of the last thing
  * before the next heading, known without the text (every non-blank prose line is part of some sentence).
  */
-const endsCache = new WeakMap<ReportModel, Position[]>();
-
-function endsOf(model: ReportModel): Position[] {
-  let ends = endsCache.get(model);
-  if (!ends) {
-    ends = [];
-    if (model.title) ends.push(model.title.range.end);
-    for (const s of model.sentences) ends.push(s.range.end);
-    for (const t of model.tables) ends.push(t.range.end);
-    for (const s of model.sections) ends.push(s.heading.range.end);
-    for (const s of model.subheadings) ends.push(s.heading.range.end);
-    ends.sort(comparePos);
-    endsCache.set(model, ends);
-  }
+const endsOf = perModel((model: ReportModel): Position[] => {
+  const ends: Position[] = [];
+  if (model.title) ends.push(model.title.range.end);
+  for (const s of model.sentences) ends.push(s.range.end);
+  for (const t of model.tables) ends.push(t.range.end);
+  for (const s of model.sections) ends.push(s.heading.range.end);
+  for (const s of model.subheadings) ends.push(s.heading.range.end);
+  ends.sort(comparePos);
   return ends;
-}
+});
 
 /** The last end on a line before `line`, or null. */
 function lastEndBefore(ends: readonly Position[], line: number): Position | null {
@@ -205,16 +200,12 @@ function sortTree(nodes: MutableNode[]): void {
   for (const n of nodes) sortTree(n.children);
 }
 
-const outlineCache = new WeakMap<ReportModel, OutlineNode[]>();
-
 /**
  * The outline: the title (if any) and the sections as written at the top level; inside each section its
  * sub-headings, nested by numbering style, and its tables (inside the sub-heading they stand under). Anything
  * before the first section (a table, a sub-heading) stays at the top level.
  */
-export function outline(model: ReportModel): OutlineNode[] {
-  const cached = outlineCache.get(model);
-  if (cached) return cached;
+export const outline: (model: ReportModel) => OutlineNode[] = perModel((model: ReportModel): OutlineNode[] => {
   const ends = endsOf(model);
   const top: MutableNode[] = [];
   if (model.title) {
@@ -280,9 +271,8 @@ export function outline(model: ReportModel): OutlineNode[] {
     if (!place(top, node)) top.push(node);
   }
   sortTree(top);
-  outlineCache.set(model, top);
   return top;
-}
+});
 
 /** Folding ranges: each section (heading to the line before the next section) and each multi-line table. */
 export function folds(model: ReportModel): FoldRange[] {

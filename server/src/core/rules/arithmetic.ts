@@ -18,6 +18,7 @@ import type { Cell, ReportModel, Table } from '../model';
 import type { Localized, RelatedInfo } from '../diagnostics';
 import { colsOf, rowsOf, tableDef, type TemplateId } from '../schema';
 import { rowName, colName } from './names';
+import { perModel } from '../memo';
 
 export type RelationKind = 't3-row-total' | 't3-results-total' | 't3-balance' | 't4-total';
 
@@ -64,16 +65,8 @@ export interface ArithmeticPlan {
   readonly deferred: ReadonlySet<Relation>;
 }
 
-const plans = new WeakMap<ReportModel, ArithmeticPlan>();
-
-export function arithmetic(model: ReportModel): ArithmeticPlan {
-  let plan = plans.get(model);
-  if (!plan) {
-    plan = compute(model);
-    plans.set(model, plan);
-  }
-  return plan;
-}
+/** The plan of a model, computed once and shared by the four rules and the editor features. */
+export const arithmetic: (model: ReportModel) => ArithmeticPlan = perModel(compute);
 
 /** Rounds away floating-point noise (amounts never appear here, but values may be decimals typed by mistake). */
 function clean(n: number): number {
@@ -136,7 +129,26 @@ function compute(model: ReportModel): ArithmeticPlan {
   return { relations, broken, culprits, lone, deferred };
 }
 
-/** A relation whose text is built when first asked for (most relations hold and are never shown). */
+/**
+ * A relation whose text is built when first asked for (most relations hold and are never shown). A class: an
+ * object literal with a getter would get a V8 map of its own, in old space, keeping the model alive.
+ */
+class LazyRelation implements Relation {
+  private built: Localized | null = null;
+  constructor(
+    readonly kind: RelationKind,
+    readonly key: string,
+    readonly terms: readonly Term[],
+    readonly target: Cell,
+    readonly residual: number,
+    readonly targetValue: number,
+    private readonly describe: () => Localized,
+  ) {}
+  get text(): Localized {
+    return (this.built ??= this.describe());
+  }
+}
+
 function relation(
   kind: RelationKind,
   key: string,
@@ -146,18 +158,7 @@ function relation(
   targetValue: number,
   describe: () => Localized,
 ): Relation {
-  let text: Localized | null = null;
-  return {
-    kind,
-    key,
-    terms,
-    target,
-    residual,
-    targetValue,
-    get text(): Localized {
-      return (text ??= describe());
-    },
-  };
+  return new LazyRelation(kind, key, terms, target, residual, targetValue, describe);
 }
 
 function t3Template(table: Table, model: ReportModel): TemplateId {

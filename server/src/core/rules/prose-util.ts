@@ -13,6 +13,7 @@
 
 import type { ProseNumber, ReportModel, Sentence } from '../model';
 import { isSpace } from '../text';
+import { perModel } from '../memo';
 
 /** Units that count things: a whole and its parts can be summed in them. */
 export const COUNT_UNITS: ReadonlySet<string> = new Set([
@@ -142,16 +143,11 @@ export function formatValue(v: number, decimals = 0): string {
 }
 
 /** Numbers grouped by sentence index (cached per model). */
-const BY_SENTENCE = new WeakMap<ReportModel, ProseNumber[][]>();
-
-export function numbersBySentence(model: ReportModel): ProseNumber[][] {
-  let out = BY_SENTENCE.get(model);
-  if (out) return out;
-  out = model.sentences.map(() => [] as ProseNumber[]);
+export const numbersBySentence = perModel((model: ReportModel): ProseNumber[][] => {
+  const out = model.sentences.map(() => [] as ProseNumber[]);
   for (const n of model.numbers) if (n.sentence >= 0 && n.sentence < out.length) out[n.sentence].push(n);
-  BY_SENTENCE.set(model, out);
   return out;
-}
+});
 
 /** Whether sentence `j` continues sentence `i` in the same paragraph (approximated by: on the same line). */
 export function sameParagraph(model: ReportModel, i: number, j: number): boolean {
@@ -278,12 +274,8 @@ function firstAtOrAfter(s: Sentence, nums: readonly ProseNumber[], pos: number):
   return lo;
 }
 
-const ENUMS = new WeakMap<ReportModel, Enumeration[]>();
-
 /** Every enumeration `共N…其中 a…b…c` in the prose (cached per model). */
-export function enumerations(model: ReportModel): Enumeration[] {
-  const cached = ENUMS.get(model);
-  if (cached) return cached;
+export const enumerations = perModel((model: ReportModel): Enumeration[] => {
   const out: Enumeration[] = [];
   const by = numbersBySentence(model);
   for (let si = 0; si < model.sentences.length; si++) {
@@ -313,9 +305,8 @@ export function enumerations(model: ReportModel): Enumeration[] {
       out.push(collectParts(model, by, si, markerAt + marker.length, w.whole, w.keyword, marker));
     }
   }
-  ENUMS.set(model, out);
   return out;
-}
+});
 
 /** Collects the parts after a marker: same unit as the whole, within the paragraph, until the list ends. */
 function collectParts(

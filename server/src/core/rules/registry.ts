@@ -2,12 +2,12 @@
  * The rule registry: every rule, in catalogue order, and the runner.
  */
 
-import type { ReportModel } from '../model';
+import type { ReportKind, ReportModel } from '../model';
 import type { AnalyzeOptions } from '../options';
 import type { TemplateId } from '../schema';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import { LineIndex } from '../text';
-import { toDiagnostic, type Finding, type Rule } from './types';
+import { toDiagnostic, type Finding, type Rule, type RuleContext } from './types';
 import sectionMissing from './section-missing';
 import sectionOrder from './section-order';
 import sectionNumber from './section-number';
@@ -80,6 +80,32 @@ export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);
 }
 
+/** The line index of the text, built when a rule first asks for it. */
+class SharedIndex {
+  private index: LineIndex | null = null;
+  constructor(private readonly text: string) {}
+  get(): LineIndex {
+    return (this.index ??= new LineIndex(this.text));
+  }
+}
+
+/** A rule's context. A class (a getter in an object literal would give each context a V8 map of its own). */
+class Context implements RuleContext {
+  constructor(
+    readonly model: ReportModel,
+    readonly text: string,
+    private readonly shared: SharedIndex,
+    readonly options: AnalyzeOptions,
+    readonly template: TemplateId,
+    readonly year: number | null,
+    readonly kind: ReportKind | null,
+    readonly report: (f: Finding) => void,
+  ) {}
+  get index(): LineIndex {
+    return this.shared.get();
+  }
+}
+
 /**
  * Runs every enabled rule. A rule that throws is a bug; it must not take the others down, so its failure is
  * reported as a diagnostic of its own instead.
@@ -89,8 +115,7 @@ export function runRules(model: ReportModel, text: string, options: AnalyzeOptio
   const template = effectiveTemplate(model, options);
   const year = options.year ?? model.year?.value ?? null;
   const kind = options.kind ?? model.kind;
-  let index: LineIndex | null = null;
-  const lazyIndex = (): LineIndex => (index ??= new LineIndex(text));
+  const shared = new SharedIndex(text);
   for (const rule of RULES) {
     const severity = options.rules?.[rule.meta.id] ?? rule.meta.severity;
     if (severity === 'off') continue;
@@ -98,18 +123,7 @@ export function runRules(model: ReportModel, text: string, options: AnalyzeOptio
       out.push(toDiagnostic(rule.meta, severity, f));
     };
     try {
-      rule.check({
-        model,
-        text,
-        get index() {
-          return lazyIndex();
-        },
-        options,
-        template,
-        year,
-        kind,
-        report,
-      });
+      rule.check(new Context(model, text, shared, options, template, year, kind, report));
     } catch (err) {
       out.push({
         rule: rule.meta.id,

@@ -68,21 +68,33 @@ export function fill(template: string, args: Readonly<Record<string, Arg>> | und
   });
 }
 
+/**
+ * A message filled in when first read, per language (each consumer reads one). A class, not an object literal
+ * with getters: V8 gives every such literal a map of its own, in old space, which keeps the closures and
+ * through them the whole report model alive across young-generation collections.
+ */
+class LazyMessage implements Localized {
+  private zhText: string | undefined;
+  private enText: string | undefined;
+  constructor(
+    private readonly tpl: Localized,
+    private readonly args: Readonly<Record<string, Arg>> | undefined,
+  ) {}
+  get zh(): string {
+    return (this.zhText ??= fill(this.tpl.zh, this.args, 'zh'));
+  }
+  get en(): string {
+    return (this.enText ??= fill(this.tpl.en, this.args, 'en'));
+  }
+  toJSON(): Localized {
+    return { zh: this.zh, en: this.en };
+  }
+}
+
 export function toDiagnostic(meta: RuleMeta, severity: Severity, f: Finding): Diagnostic {
   const tpl = meta.messages[f.message];
   if (!tpl) throw new Error(`rule ${meta.id} has no message '${f.message}'`);
-  // Each consumer reads one language: each text is filled in when first read.
-  let zh: string | undefined;
-  let en: string | undefined;
-  const args = f.args;
-  const message: Localized = {
-    get zh(): string {
-      return (zh ??= fill(tpl.zh, args, 'zh'));
-    },
-    get en(): string {
-      return (en ??= fill(tpl.en, args, 'en'));
-    },
-  };
+  const message = new LazyMessage(tpl, f.args);
   return {
     rule: meta.id,
     severity,
