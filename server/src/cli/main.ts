@@ -16,9 +16,9 @@ import { parseArgs, localeFromEnv, type CheckCommand } from './args';
 import { checkFile, ioReason } from './check';
 import { decodeReport } from './decode';
 import { resolveInputs } from './files';
-import { jsonDocument } from './output-json';
+import { jsonChunks } from './output-json';
 import { sarifDocument } from './output-sarif';
-import { textDocument, type TextTotals } from './output-text';
+import { textChunks, type TextTotals } from './output-text';
 import { renderAll, workerLoop, WORKER_MARK, type WorkerInit } from './pool';
 import { renderResult, type RenderFlags, type RenderTask } from './render';
 import { usage } from './usage';
@@ -164,33 +164,28 @@ async function runCheck(cmd: CheckCommand, stderr: Stderr): Promise<number> {
     if (exit === EXIT_OK && r.counts.error > 0) exit = EXIT_FINDINGS;
   }
 
-  let report: string;
+  let chunks: (string | Uint8Array)[];
   switch (cmd.format) {
     case 'json':
-      report = jsonDocument(rendered.map((r) => r.fragment));
+      chunks = jsonChunks(rendered.map((r) => r.fragment));
       break;
     case 'sarif':
-      report = sarifDocument(
-        rendered.map((r) => r.sarif ?? { results: [], notifications: [] }),
-        {
-          locale: cmd.locale,
-          version: VERSION,
-          cwd,
-          configErrors: explicit
-            ? explicit.errors.map((e) => ({ ...e, file: cmd.config ?? '' }))
-            : [...loaded].flatMap(([file, cfg]) => cfg.errors.map((e) => ({ ...e, file }))),
-        },
-      );
+      chunks = [
+        sarifDocument(
+          rendered.map((r) => r.sarif ?? { results: [], notifications: [] }),
+          {
+            locale: cmd.locale,
+            version: VERSION,
+            cwd,
+            configErrors: explicit
+              ? explicit.errors.map((e) => ({ ...e, file: cmd.config ?? '' }))
+              : [...loaded].flatMap(([file, cfg]) => cfg.errors.map((e) => ({ ...e, file }))),
+          },
+        ),
+      ];
       break;
     case 'text': {
-      const totals: TextTotals = {
-        counts: { error: 0, warning: 0, info: 0, hint: 0 },
-        checked: 0,
-        unreadable: 0,
-        fixedFiles: 0,
-        fixes: 0,
-      };
-      const c = totals.counts as Record<keyof TextTotals['counts'], number>;
+      const counts = { error: 0, warning: 0, info: 0, hint: 0 };
       let checked = 0;
       let unreadable = 0;
       let fixedFiles = 0;
@@ -205,17 +200,19 @@ async function runCheck(cmd: CheckCommand, stderr: Stderr): Promise<number> {
           fixedFiles++;
           fixes += r.fixed;
         }
-        for (const k of ['error', 'warning', 'info', 'hint'] as const) c[k] += r.counts[k];
+        for (const k of ['error', 'warning', 'info', 'hint'] as const) counts[k] += r.counts[k];
       }
-      report = textDocument(
+      const totals: TextTotals = { counts, checked, unreadable, fixedFiles, fixes };
+      chunks = textChunks(
         rendered.map((r) => r.fragment),
-        { ...totals, checked, unreadable, fixedFiles, fixes },
+        totals,
         cmd.locale,
         cmd.fix,
       );
       break;
     }
   }
+  const report = Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)));
 
   if (cmd.output) {
     try {

@@ -74,12 +74,26 @@ export function textFragment(r: FileResult, locale: Locale): string {
   return lines.join('\n');
 }
 
+/** The whole output as pieces to write in order: the files' fragments (text or UTF-8 bytes), then the summary. */
+export function textChunks<T extends string | Uint8Array>(
+  fragments: readonly T[],
+  totals: TextTotals,
+  locale: Locale,
+  fixing: boolean,
+): (T | string)[] {
+  const out: (T | string)[] = [];
+  for (const f of fragments) {
+    if (f.length === 0) continue;
+    out.push(f, '\n');
+  }
+  if (fixing) out.push(fixSummary(totals, locale), '\n');
+  out.push(summary(totals, locale), '\n');
+  return out;
+}
+
 /** The whole output from the files' fragments and the totals. */
 export function textDocument(fragments: readonly string[], totals: TextTotals, locale: Locale, fixing: boolean): string {
-  const parts = fragments.filter((f) => f !== '');
-  if (fixing) parts.push(fixSummary(totals, locale));
-  parts.push(summary(totals, locale));
-  return parts.join('\n') + '\n';
+  return textChunks(fragments, totals, locale, fixing).join('');
 }
 
 export function formatText(results: readonly FileResult[], locale: Locale, fixing: boolean): string {

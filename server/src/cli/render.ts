@@ -38,8 +38,12 @@ export interface Rendered {
   readonly fixError: Localized | null;
   readonly fixed: number | null;
   readonly counts: SeverityCounts;
-  /** The file's text or JSON output; '' for SARIF. */
-  readonly fragment: string;
+  /**
+   * The file's text or JSON output as UTF-8 (empty for SARIF). Bytes rather than a string: thousands of JSON
+   * fragments held as strings until the end would be copied by every young-generation collection on the way
+   * to the old one, and fill the JavaScript heap; bytes live outside it and are written as they are.
+   */
+  readonly fragment: Uint8Array;
   readonly sarif: SarifPart | null;
   readonly carry: CarryInfo | null;
 }
@@ -57,8 +61,10 @@ export function renderResult(index: number, r: FileResult, flags: RenderFlags, e
     const { kept, suppressed } = applySuppressions(r.text, extra);
     result = { ...r, diagnostics: [...r.diagnostics, ...kept].sort(compareDiagnostics), suppressed: [...r.suppressed, ...suppressed] };
   }
-  const fragment =
-    flags.format === 'json' ? jsonFragment(result, flags.locale) : flags.format === 'text' ? textFragment(result, flags.locale) : '';
+  const fragment = Buffer.from(
+    flags.format === 'json' ? jsonFragment(result, flags.locale) : flags.format === 'text' ? textFragment(result, flags.locale) : '',
+    'utf8',
+  );
   const sarif = flags.format === 'sarif' ? sarifPart(result, flags) : null;
   if (result.kind === 'unreadable') {
     return {
