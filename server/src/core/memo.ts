@@ -28,3 +28,4 @@ export function perModel<K extends object, V>(compute: (key: K) => V): (key: K) 
     return value;
   };
 }
+

@@ -36,17 +36,30 @@ export class LineIndex {
     return this.text.slice(this.starts[line], this.ends[line]);
   }
 
+  /** The line of the last position asked for: the parser asks in document order, mostly on the same line. */
+  private lastLine = 0;
+
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
+    const starts = this.starts;
+    let lo = this.lastLine;
+    const on = (l: number): boolean => starts[l] <= o && (l + 1 >= starts.length || starts[l + 1] > o);
+    if (on(lo)) {
+      // same line as last time
+    } else if (lo + 1 < starts.length && on(lo + 1)) {
+      this.lastLine = ++lo;
+    } else {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= o) lo = mid;
+        else hi = mid - 1;
+      }
+      this.lastLine = lo;
     }
     // An offset inside a \r\n pair belongs to the end of the line.
-    return { line: lo, character: Math.min(o, this.ends[lo]) - this.starts[lo] };
+    return { line: lo, character: Math.min(o, this.ends[lo]) - starts[lo] };
   }
 
   offset(pos: Position): number {
@@ -211,8 +224,28 @@ export function readCellNumber(raw: string): ReadNumber {
   return readFoldedNumber(foldLabel(raw), raw);
 }
 
+/** Readings of plain numbers below this are shared (most cells of a report are small counts). */
+const SHARED_READS = 1000;
+const SMALL_READS: readonly ReadNumber[] = Array.from({ length: SHARED_READS }, (_, v) => Object.freeze({ value: v, kind: 'number' as const }));
+
+/** `f` read as a plain run of ASCII digits (no sign, separator or unit), or -1. */
+function plainDigits(f: string): number {
+  const n = f.length;
+  if (n === 0 || n > 15) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = f.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 /** readCellNumber for text already folded (`raw` is the text before folding). */
 export function readFoldedNumber(f: string, raw: string): ReadNumber {
+  // The common case first: digits only.
+  const plain = plainDigits(f);
+  if (plain >= 0) return plain < SHARED_READS ? SMALL_READS[plain] : { value: plain, kind: 'number' };
   if (f.length > 64) return { value: null, kind: 'text' };
   if (f === '') return { value: null, kind: 'blank' };
   if (PLACEHOLDERS.has(f) || PLACEHOLDERS.has(raw.trim())) return { value: null, kind: 'placeholder' };

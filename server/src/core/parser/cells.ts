@@ -6,18 +6,28 @@
 
 import type { TableShape } from '../model';
 import { foldLabel, isSpace, readFoldedNumber, trimSpan, type ReadNumber } from '../text';
+import { labelInfoFolded, type LabelInfo } from './labels';
 
-export interface RawCell {
-  /** Span of the cell in the document (see above). */
-  readonly start: number;
-  readonly end: number;
-  /** The cell's text for matching: tags stripped and entities decoded (html), wrapped lines joined. */
-  readonly text: string;
-  readonly blank: boolean;
+/**
+ * A cell as read from a line: its span in the document and its text, with memos filled in as the parser asks.
+ * A class, so that every cell has one shape whichever memos are filled (objects given properties one by one
+ * in different orders would make the parser's hot paths polymorphic).
+ */
+export class RawCell {
   /** Memo: the folded text (see foldedOf). */
-  fold?: string;
+  fold: string | undefined = undefined;
   /** Memo: the text read as a number (see readOf). */
-  read?: ReadNumber;
+  read: ReadNumber | undefined = undefined;
+  /** Memo: the folded text as a label (see infoOf). */
+  info: LabelInfo | undefined = undefined;
+  constructor(
+    /** Span of the cell in the document (see above). */
+    readonly start: number,
+    readonly end: number,
+    /** The cell's text for matching: tags stripped and entities decoded (html), wrapped lines joined. */
+    readonly text: string,
+    readonly blank: boolean,
+  ) {}
 }
 
 /** The cell's folded text, computed once. */
@@ -28,6 +38,11 @@ export function foldedOf(cell: RawCell): string {
 /** The cell's text read as a number, computed once. */
 export function readOf(cell: RawCell): ReadNumber {
   return (cell.read ??= readFoldedNumber(foldedOf(cell), cell.text));
+}
+
+/** The cell's text as a label (folded, ordinals split off), computed once. */
+export function infoOf(cell: RawCell): LabelInfo {
+  return (cell.info ??= labelInfoFolded(foldedOf(cell)));
 }
 
 /** Whether the cell holds a value (a number, a blank, a placeholder, a bare unit), not a label. */
@@ -46,8 +61,8 @@ export interface PhysRow {
 /** A cell over `[s, e)` of `text`. */
 export function spanCell(text: string, s: number, e: number): RawCell {
   const [ts, te] = trimSpan(text, s, e);
-  if (ts === te) return { start: s, end: e, text: '', blank: true };
-  return { start: ts, end: te, text: text.slice(ts, te), blank: false };
+  if (ts === te) return new RawCell(s, e, '', true);
+  return new RawCell(ts, te, text.slice(ts, te), false);
 }
 
 /** Cells of a TAB-separated row on `[s, e)`. */
@@ -131,7 +146,7 @@ export function splitSpaced(text: string, s: number, e: number): RawCell[] {
       i++;
       last = i;
     }
-    cells.push({ start: from, end: last, text: text.slice(from, last), blank: false });
+    cells.push(new RawCell(from, last, text.slice(from, last), false));
   }
   return cells;
 }
@@ -295,6 +310,6 @@ function htmlCell(text: string, s: number, e: number): RawCell {
     }
     i++;
   }
-  if (first < 0) return { start: s, end: e, text: '', blank: true };
-  return { start: first, end: last, text: visible.trim(), blank: false };
+  if (first < 0) return new RawCell(s, e, '', true);
+  return new RawCell(first, last, visible.trim(), false);
 }

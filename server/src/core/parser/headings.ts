@@ -55,9 +55,16 @@ const TRAILING_CHARS = new Set(['。', '：', ':', '；', ';', '，', ',', '、'
 /**
  * Reads line `line` as a heading (numbered or not). `maxTitle` bounds the title's length: longer lines are
  * sentences, not headings. For sub-headings written as `（一）加强领导。我局…` the title ends at the first
- * full stop or colon when `cutAtStop` is set.
+ * full stop or colon when `cutAtStop` is set. `accept` is asked before the heading is built (most lines are
+ * asked about and few are headings).
  */
-export function readHeading(index: LineIndex, line: number, maxTitle: number, cutAtStop: boolean): Heading | null {
+export function readHeading(
+  index: LineIndex,
+  line: number,
+  maxTitle: number,
+  cutAtStop: boolean,
+  accept?: (title: string, style: NumeralStyle) => boolean,
+): Heading | null {
   const text = index.text;
   const ls = index.starts[line];
   const le = index.ends[line];
@@ -100,13 +107,15 @@ export function readHeading(index: LineIndex, line: number, maxTitle: number, cu
   if (!trimmed || trimmed.length > maxTitle) return null;
   // A heading's title has no TAB or table pipe: those are table cells.
   if (/[\t|]/.test(trimmed)) return null;
+  if (accept && !accept(trimmed, num ? num.style : 'none')) return null;
   const base = s + boldOffset;
   const tStart = base + titleStart;
   const tEnd = tStart + trimmed.length;
   const numeral = num ? num.numeral : null;
+  const whole = text.slice(ls, le);
   return {
-    raw: text.slice(ls, le).trim(),
-    range: index.range(ls + (text.slice(ls, le).length - text.slice(ls, le).trimStart().length), e),
+    raw: whole.trim(),
+    range: index.range(ls + (whole.length - whole.trimStart().length), e),
     numeral,
     number: numeral ? numeralValue(numeral) : null,
     style: num ? num.style : 'none',

@@ -85,6 +85,9 @@ function addEntries<T>(
   });
 }
 
+/** The shared empty result (never modified). */
+const NONE: never[] = [];
+
 class Index<T> {
   readonly exact = new Map<string, T[]>();
   readonly list: Entry<T>[] = [];
@@ -105,13 +108,15 @@ class Index<T> {
         } else best.push(entry);
       }
     }
-    return best.map((b) => b.hit);
+    return best.length ? best.map((b) => b.hit) : NONE;
   }
 }
 
 const rowIndex = new Map<TableId, Index<RowHit>>();
 const groupIndex = new Index<{ key: string; canonical: string; template: TemplateId | null }>();
 const headerIndex = new Map<TableId, Index<HeaderHit>>();
+/** The row indexes in table order, for matching against every table. */
+const ROW_INDEXES: Index<RowHit>[] = [];
 
 for (const t of TABLES) {
   const ri = new Index<RowHit>();
@@ -125,6 +130,7 @@ for (const t of TABLES) {
     }));
   }
   rowIndex.set(t.id, ri);
+  ROW_INDEXES.push(ri);
   const hi = new Index<HeaderHit>();
   for (const c of t.cols) {
     addEntries(hi.exact, hi.list, [c.label, ...(c.variants ?? [])], (variant) => ({
@@ -171,9 +177,14 @@ export function matchRow(table: TableId, info: LabelInfo): RowHit[] {
 /** Row labels of any table matching the cell (used to find a table that has no caption). */
 export function matchRowAnyTable(info: LabelInfo): RowHit[] {
   if (!info.core) return [];
-  const out: RowHit[] = [];
-  for (const idx of rowIndex.values()) out.push(...idx.find(info.core, 5));
-  return out;
+  let out: RowHit[] | null = null;
+  for (const idx of ROW_INDEXES) {
+    const hits = idx.find(info.core, 5);
+    if (!hits.length) continue;
+    if (!out) out = hits.slice();
+    else for (const h of hits) out.push(h);
+  }
+  return out ?? [];
 }
 
 /** A 表三 group label (`三、本年度办理结果`, `（三）不予公开`); only when that is all the cell says. */

@@ -16,6 +16,7 @@ import {
   htmlTables,
   isMarkdownSeparator,
   foldedOf,
+  infoOf,
   spanCell,
   splitFragmentLine,
   splitMarkdownRow,
@@ -23,16 +24,16 @@ import {
   splitTabs,
   type HtmlTable,
   type PhysRow,
-  type RawCell,
+  RawCell,
   valueLike,
 } from './cells';
 import { isTopStyle, readHeading, sectionOfTitle, styleWeight } from './headings';
-import { isT3Marker, labelInfoFolded, matchCaption, matchRowAnyTable, t4HeaderWord } from './labels';
+import { isT3Marker, matchCaption, matchRowAnyTable, t4HeaderWord } from './labels';
 import { readMeta } from './meta';
 import { readProse } from './prose';
 import { TableBuilder } from './tables';
 
-/** 表四's result column labels (found nowhere else), as folded text. */
+/** 表四's result column labels (found nowhere else), as folded text; all four characters long. */
 const T4_RESULT_COLS = new Set(['结果维持', '结果维护', '结果纠正', '其他结果', '尚未审结']);
 
 /** Longest line (trimmed) still read as a table cell when it stands alone; longer plain lines are prose. */
@@ -171,7 +172,7 @@ function parse(text: string, index: LineIndex): ReportModel {
   const cands: SectionCandidate[] = [];
   for (let i = 0; i < lineCount; i++) {
     if (htmlLines[i] || kinds[i] !== 'plain') continue;
-    const h = readHeading(index, i, 40, false);
+    const h = readHeading(index, i, 40, false, (title) => sectionOfTitle(title) !== null);
     if (!h) continue;
     const m = sectionOfTitle(h.title);
     if (!m) continue;
@@ -227,7 +228,7 @@ function parse(text: string, index: LineIndex): ReportModel {
       if (cap) return { id: cap, byCaption: true };
       if (isT3Marker(f)) return { id: 't3', byCaption: true };
       if (t4HeaderWord(f)) t4words++;
-      if (T4_RESULT_COLS.has(f)) t4cols++;
+      if (f.length === 4 && T4_RESULT_COLS.has(f)) t4cols++;
     }
     // 表四's header: 行政复议 / 行政诉讼 …, or a row of its result columns (结果维持 结果纠正 …).
     if (t4words >= 2 || t4cols >= 2 || (t4words === 1 && row.cells.filter((c) => !c.blank).length === 1 && !tableish)) {
@@ -236,7 +237,7 @@ function parse(text: string, index: LineIndex): ReportModel {
     if (!tableish) return null;
     for (const c of row.cells) {
       if (c.blank || valueLike(c)) continue;
-      const hits = matchRowAnyTable(labelInfoFolded(foldedOf(c)));
+      const hits = matchRowAnyTable(infoOf(c));
       if (hits.length) {
         const cur = ctx as TableBuilder | null;
         if (cur && hits.some((h) => h.table === cur.id)) return null;
@@ -375,7 +376,7 @@ function parse(text: string, index: LineIndex): ReportModel {
           const last = block.cells[block.cells.length - 1];
           const joined: RawCell = last.blank
             ? spanCell(text, ts, te)
-            : { start: last.start, end: te, text: last.text + '\n' + lineText, blank: false };
+            : new RawCell(last.start, te, last.text + '\n' + lineText, false);
           block.cells[block.cells.length - 1] = joined;
           block.end = le;
           block.lastLine = i;
@@ -467,7 +468,7 @@ function parse(text: string, index: LineIndex): ReportModel {
   const subheadings: SubHeading[] = [];
   for (let i = 0; i < lineCount; i++) {
     if (consumed[i] || htmlLines[i] || sectionAtLine.has(i) || kinds[i] !== 'plain') continue;
-    const h = readHeading(index, i, 60, true);
+    const h = readHeading(index, i, 60, true, (_, style) => style !== 'none');
     if (!h || h.style === 'none') continue;
     subheadings.push({ heading: h, section: sectionOfLine(i) });
   }

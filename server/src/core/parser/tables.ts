@@ -10,8 +10,8 @@
 import type { Cell, Header, Label, Table, TableRow, TableShape, TemplateEvidence, Unplaced } from '../model';
 import { colsOf, rowsOf, tableDef, type TableId, type TemplateId } from '../schema';
 import type { LineIndex } from '../text';
-import { foldedOf, readOf, valueLike, type PhysRow, type RawCell } from './cells';
-import { labelInfoFolded, matchCaption, matchGroup, matchHeader, matchRow, t4HeaderWord, type HeaderHit, type RowHit } from './labels';
+import { foldedOf, infoOf, readOf, valueLike, type PhysRow, type RawCell } from './cells';
+import { matchCaption, matchGroup, matchHeader, matchRow, t4HeaderWord, type HeaderHit, type RowHit } from './labels';
 
 interface LogicalRow {
   /** Row key, or null for a label that matches no row. */
@@ -124,7 +124,7 @@ export class TableBuilder {
         if (cap === this.id && !this.caption) this.caption = cell;
         continue;
       }
-      const info = labelInfoFolded(foldedOf(cell));
+      const info = infoOf(cell);
       const group = this.id === 't3' ? matchGroup(info) : null;
       const hit = preferExact(matchRow(this.id, info));
       if (group && (!hit || hit.key !== 'other')) {
@@ -162,7 +162,7 @@ export class TableBuilder {
         if (readOf(cell).kind === 'number') numbers++;
         return;
       }
-      const info = labelInfoFolded(foldedOf(cell));
+      const info = infoOf(cell);
       const hits = matchHeader(this.id, info);
       if (!hits.length) return;
       const hit = hits.find((h) => !h.variant) ?? hits[0];
@@ -259,16 +259,20 @@ export class TableBuilder {
     });
     const makeCell = (row: string, col: string, c: RawCell): Cell => {
       const read = readOf(c);
+      const raw = text.slice(c.start, c.end);
+      const range = index.range(c.start, c.end);
+      // Without object spread in the common case (spreading is the slow generic path, per cell).
+      if (!read.unit && !read.signed) return { table: this.id, row, col, value: read.value, raw, kind: read.kind, range };
       return {
         table: this.id,
         row,
         col,
         value: read.value,
-        raw: text.slice(c.start, c.end),
+        raw,
         kind: read.kind,
         ...(read.unit ? { unit: read.unit } : {}),
         ...(read.signed ? { signed: true } : {}),
-        range: index.range(c.start, c.end),
+        range,
       };
     };
     const spanOf = (cs: readonly RawCell[]): { s: number; e: number } => {

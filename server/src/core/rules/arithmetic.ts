@@ -77,12 +77,17 @@ function fmt(n: number): string {
   return String(clean(n));
 }
 
-function cellAt(table: Table, row: string, col: string): Cell | undefined {
-  for (const r of table.rows) {
-    if (r.key !== row) continue;
-    for (const c of r.cells) if (c.col === col) return c;
-  }
-  return undefined;
+/** The cells of a table by row and column key (the first row of a key, as the parser keeps only one). */
+type CellGrid = (row: string, col: string) => Cell | undefined;
+
+function gridOf(table: Table): CellGrid {
+  const byRow = new Map<string, readonly Cell[]>();
+  for (const r of table.rows) if (!byRow.has(r.key)) byRow.set(r.key, r.cells);
+  return (row, col) => {
+    const cells = byRow.get(row);
+    if (cells) for (const c of cells) if (c.col === col) return c;
+    return undefined;
+  };
 }
 
 /** `total = part1 + part2 + …`, spelled with names and figures. */
@@ -169,6 +174,7 @@ function t3Template(table: Table, model: ReportModel): TemplateId {
 
 function t3Relations(table: Table, model: ReportModel): Relation[] {
   const out: Relation[] = [];
+  const cellAt = gridOf(table);
   const template = t3Template(table, model);
   const cols = colsOf('t3', template).map((c) => c.key);
   const parts = cols.filter((c) => c !== 'total');
@@ -179,8 +185,8 @@ function t3Relations(table: Table, model: ReportModel): Relation[] {
 
   // Each data row: 总计 = 自然人 + the five 法人或其他组织 columns.
   for (const row of table.rows) {
-    const total = cellAt(table, row.key, 'total');
-    const ps = readable(parts.map((c) => cellAt(table, row.key, c)));
+    const total = cellAt(row.key, 'total');
+    const ps = readable(parts.map((c) => cellAt(row.key, c)));
     if (!total || total.value === null || !ps) continue;
     const terms: Term[] = [{ cell: total, sign: 1 }, ...ps.map((cell) => ({ cell, sign: -1 as const }))];
     const sum = ps.reduce((a, c) => a + (c.value ?? 0), 0);
@@ -201,8 +207,8 @@ function t3Relations(table: Table, model: ReportModel): Relation[] {
   for (const col of cols) {
     const cn = colName('t3', col);
     // Each column: （七）总计 = the sum of all result rows.
-    const total = cellAt(table, 'total', col);
-    const rs = readable(results.map((r) => cellAt(table, r, col)));
+    const total = cellAt('total', col);
+    const rs = readable(results.map((r) => cellAt(r, col)));
     if (total && total.value !== null && rs) {
       const sum = rs.reduce((a, c) => a + (c.value ?? 0), 0);
       out.push(
@@ -226,7 +232,7 @@ function t3Relations(table: Table, model: ReportModel): Relation[] {
       );
     }
     // Each column: 一 + 二 = （七）总计 + 四 (printed in the template).
-    const abcd = readable([cellAt(table, 'new', col), cellAt(table, 'carried', col), cellAt(table, 'total', col), cellAt(table, 'carry-out', col)]);
+    const abcd = readable([cellAt('new', col), cellAt('carried', col), cellAt('total', col), cellAt('carry-out', col)]);
     if (abcd) {
       const [a, b, c, d] = abcd;
       const [va, vb, vc, vd] = abcd.map((x) => x.value ?? 0);
@@ -256,11 +262,12 @@ function t3Relations(table: Table, model: ReportModel): Relation[] {
 
 function t4Relations(table: Table): Relation[] {
   const out: Relation[] = [];
+  const cellAt = gridOf(table);
   const parts = ['upheld', 'corrected', 'other', 'pending'];
   const tName = tableDef('t4').name;
   for (const row of table.rows) {
-    const total = cellAt(table, row.key, 'total');
-    const ps = readable(parts.map((c) => cellAt(table, row.key, c)));
+    const total = cellAt(row.key, 'total');
+    const ps = readable(parts.map((c) => cellAt(row.key, c)));
     if (!total || total.value === null || !ps) continue;
     const sum = ps.reduce((a, c) => a + (c.value ?? 0), 0);
     out.push(
