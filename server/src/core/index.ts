@@ -8,6 +8,7 @@ import type { Diagnostic } from './diagnostics';
 import { runRules } from './rules/registry';
 import type { AnalyzeOptions } from './options';
 import { applySuppressions, type Suppressed } from './suppress';
+import { LineIndex } from './text';
 
 export type { AnalyzeOptions } from './options';
 
@@ -19,8 +20,9 @@ export interface AnalysisResult {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
-  const model = parseReport(text);
-  const all = runRules(model, text, options);
+  const index = new LineIndex(text);
+  const model = parseReport(text, index);
+  const all = runRules(model, text, options, index);
   const { kept, suppressed } = applySuppressions(text, all);
   return { model, diagnostics: kept, suppressed };
 }

@@ -28,4 +28,3 @@ export function perModel<K extends object, V>(compute: (key: K) => V): (key: K) 
     return value;
   };
 }
-

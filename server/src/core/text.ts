@@ -15,6 +15,17 @@ export class LineIndex {
   constructor(readonly text: string) {
     const starts = [0];
     const ends: number[] = [];
+    if (!text.includes('\r')) {
+      // Line feeds only (nearly every file): jump from one to the next.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        ends.push(i);
+        starts.push(i + 1);
+      }
+      ends.push(text.length);
+      this.starts = starts;
+      this.ends = ends;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 /* \n */ || c === 13 /* \r */) {

@@ -8,7 +8,7 @@
  * forward, regexes are anchored or bounded, label matching is capped by label length.
  */
 
-import type { ReportModel, Section, SubHeading, Table, TableShape, TemplateEvidence, Unplaced, Cell, Heading } from '../model';
+import type { Range, ReportModel, Section, SubHeading, Table, TableShape, TemplateEvidence, Unplaced, Cell, Heading } from '../model';
 import { tableDef, type SectionId, type TableId, type TemplateId } from '../schema';
 import { LineIndex, foldLabel, isSpace } from '../text';
 import {
@@ -35,6 +35,23 @@ import { TableBuilder } from './tables';
 
 /** 表四's result column labels (found nowhere else), as folded text; all four characters long. */
 const T4_RESULT_COLS = new Set(['结果维持', '结果维护', '结果纠正', '其他结果', '尚未审结']);
+
+function byStart(a: { readonly range: Range }, b: { readonly range: Range }): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** Sorts by start position; most lists come in document order already, and are only checked. */
+function sortByStart<T extends { readonly range: Range }>(xs: T[]): void {
+  for (let i = 1; i < xs.length; i++) {
+    if (byStart(xs[i - 1], xs[i]) > 0) {
+      xs.sort(byStart);
+      return;
+    }
+  }
+}
+
+/** A line holding a `|` and nothing else but white space (as `trim()` has it, like lineKind). */
+const LONE_PIPE_RE = /^\s*\|\s*$/;
 
 /** Longest line (trimmed) still read as a table cell when it stands alone; longer plain lines are prose. */
 const MAX_PLAIN_CELL = 45;
@@ -99,8 +116,8 @@ function chooseSections(cands: SectionCandidate[]): SectionCandidate[] {
     .sort((a, b) => a.line - b.line);
 }
 
-export function parseReport(text: string): ReportModel {
-  const index = new LineIndex(text);
+/** `index` may be given when the caller has one for the same text (the rules share it). */
+export function parseReport(text: string, index: LineIndex = new LineIndex(text)): ReportModel {
   try {
     return parse(text, index);
   } catch (err) {
@@ -153,7 +170,7 @@ function parse(text: string, index: LineIndex): ReportModel {
   }
 
   let lonePipes = 0;
-  for (let i = 0; i < lineCount && lonePipes < 2; i++) if (lines[i].trim() === '|') lonePipes++;
+  for (let i = 0; i < lineCount && lonePipes < 2; i++) if (LONE_PIPE_RE.test(lines[i])) lonePipes++;
   const fragmentMode = lonePipes >= 2;
   const kinds: LineKind[] = lines.map((l) => lineKind(l, fragmentMode));
   if (fragmentMode) {
@@ -442,8 +459,8 @@ function parse(text: string, index: LineIndex): ReportModel {
   }
   const order = (t: Table): number => ['t2-1', 't2-5', 't2-6', 't2-8', 't2-9', 't3', 't4'].indexOf(t.id);
   tables.sort((a, b) => a.range.start.line - b.range.start.line || order(a) - order(b));
-  cells.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  unplaced.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  sortByStart(cells);
+  sortByStart(unplaced);
 
   // Sections run from their heading to the next section's heading.
   const sections: Section[] = chosen.map((c, k) => {

@@ -361,9 +361,9 @@ export class TableBuilder {
     const rowCols: (string | null)[] = t4 ? colsOf('t4', template).map((c) => c.key) : cols;
     for (const r of this.rows) {
       if (!r.key) continue;
-      const all = [r.label, ...r.values];
-      const sp = spanOf(all);
       if (found.has(r.key) || ambiguous.has(r.key)) {
+        const all = [r.label, ...r.values];
+        const sp = spanOf(all);
         unplaced.push({ reason: 'duplicate-row', table: this.id, row: r.key, text: joined(all), range: index.range(sp.s, sp.e) });
         continue;
       }
@@ -371,6 +371,8 @@ export class TableBuilder {
       if (place(r.key, lbl, r.values, t4 ? null : r.phys, rowCols)) found.add(r.key);
       else {
         ambiguous.add(r.key);
+        const all = [r.label, ...r.values];
+        const sp = spanOf(all);
         unplaced.push({
           reason: 'ambiguous-values',
           table: this.id,

@@ -139,31 +139,43 @@ function compute(model: ReportModel): ArithmeticPlan {
  * object literal with a getter would get a V8 map of its own, in old space, keeping the model alive.
  */
 class LazyRelation implements Relation {
-  private built: Localized | null = null;
+  private builtText: Localized | null = null;
+  private builtTerms: readonly Term[] | null = null;
   constructor(
     readonly kind: RelationKind,
     readonly key: string,
-    readonly terms: readonly Term[],
+    /** The cells added (the first is the target's side for totals) and the cells subtracted. */
+    private readonly plus: readonly Cell[],
+    private readonly minus: readonly Cell[],
     readonly target: Cell,
     readonly residual: number,
     readonly targetValue: number,
     private readonly describe: () => Localized,
   ) {}
+  /** The signed terms, built when first asked for (only broken relations and hovers need them). */
+  get terms(): readonly Term[] {
+    return (this.builtTerms ??= [
+      ...this.plus.map((cell) => ({ cell, sign: 1 as const })),
+      ...this.minus.map((cell) => ({ cell, sign: -1 as const })),
+    ]);
+  }
   get text(): Localized {
-    return (this.built ??= this.describe());
+    return (this.builtText ??= this.describe());
   }
 }
 
+/** A relation `Σ plus − Σ minus = 0`; `target` is the cell a fix sets. */
 function relation(
   kind: RelationKind,
   key: string,
-  terms: readonly Term[],
+  plus: readonly Cell[],
+  minus: readonly Cell[],
   target: Cell,
   residual: number,
   targetValue: number,
   describe: () => Localized,
 ): Relation {
-  return new LazyRelation(kind, key, terms, target, residual, targetValue, describe);
+  return new LazyRelation(kind, key, plus, minus, target, residual, targetValue, describe);
 }
 
 function t3Template(table: Table, model: ReportModel): TemplateId {
@@ -188,10 +200,9 @@ function t3Relations(table: Table, model: ReportModel): Relation[] {
     const total = cellAt(row.key, 'total');
     const ps = readable(parts.map((c) => cellAt(row.key, c)));
     if (!total || total.value === null || !ps) continue;
-    const terms: Term[] = [{ cell: total, sign: 1 }, ...ps.map((cell) => ({ cell, sign: -1 as const }))];
     const sum = ps.reduce((a, c) => a + (c.value ?? 0), 0);
     out.push(
-      relation('t3-row-total', row.key, terms, total, clean((total.value ?? 0) - sum), clean(sum), () => {
+      relation('t3-row-total', row.key, [total], ps, total, clean((total.value ?? 0) - sum), clean(sum), () => {
         const rn = rowName('t3', row.key);
         const body = sumText(
           colName('t3', 'total'),
@@ -215,7 +226,8 @@ function t3Relations(table: Table, model: ReportModel): Relation[] {
         relation(
           't3-results-total',
           col,
-          [{ cell: total, sign: 1 }, ...rs.map((cell) => ({ cell, sign: -1 as const }))],
+          [total],
+          rs,
           total,
           clean((total.value ?? 0) - sum),
           clean(sum),
@@ -240,12 +252,8 @@ function t3Relations(table: Table, model: ReportModel): Relation[] {
         relation(
           't3-balance',
           col,
-          [
-            { cell: a, sign: 1 },
-            { cell: b, sign: 1 },
-            { cell: c, sign: -1 },
-            { cell: d, sign: -1 },
-          ],
+          [a, b],
+          [c, d],
           d,
           clean(va + vb - vc - vd),
           clean(va + vb - vc),
@@ -274,7 +282,8 @@ function t4Relations(table: Table): Relation[] {
       relation(
         't4-total',
         row.key,
-        [{ cell: total, sign: 1 }, ...ps.map((cell) => ({ cell, sign: -1 as const }))],
+        [total],
+        ps,
         total,
         clean((total.value ?? 0) - sum),
         clean(sum),

@@ -74,19 +74,19 @@ const rule: Rule = {
   check(ctx) {
     for (const table of ctx.model.tables) {
       const def = tableDef(table.id);
-      const labels: { label: Label; kind: Kind }[] = [
-        ...table.headers.map((h) => ({ label: h.label, kind: 'col' as const })),
-        ...table.rows.flatMap((r) => (r.label ? [{ label: r.label, kind: 'row' as const }] : [])),
-        ...table.groups.map((g) => ({ label: g.label, kind: 'group' as const })),
-      ];
-      labels.sort(
+      // Most labels are as the template writes them: examine each, and order only what is found.
+      const found: Finding1[] = [];
+      const add = (label: Label, kind: Kind): void => {
+        const f = examine(def, label, kind);
+        if (f) found.push(f);
+      };
+      for (const h of table.headers) add(h.label, 'col');
+      for (const r of table.rows) if (r.label) add(r.label, 'row');
+      for (const g of table.groups) add(g.label, 'group');
+      found.sort(
         (a, b) =>
           a.label.range.start.line - b.label.range.start.line || a.label.range.start.character - b.label.range.start.character,
       );
-      const found = labels.flatMap(({ label, kind }) => {
-        const f = examine(def, label, kind);
-        return f ? [f] : [];
-      });
       report(ctx, def, found);
     }
   },

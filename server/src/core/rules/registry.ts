@@ -80,10 +80,12 @@ export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);
 }
 
-/** The line index of the text, built when a rule first asks for it. */
+/** The line index of the text: the parser's when given, else built when a rule first asks for it. */
 class SharedIndex {
-  private index: LineIndex | null = null;
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private index: LineIndex | null,
+  ) {}
   get(): LineIndex {
     return (this.index ??= new LineIndex(this.text));
   }
@@ -110,12 +112,12 @@ class Context implements RuleContext {
  * Runs every enabled rule. A rule that throws is a bug; it must not take the others down, so its failure is
  * reported as a diagnostic of its own instead.
  */
-export function runRules(model: ReportModel, text: string, options: AnalyzeOptions = {}): Diagnostic[] {
+export function runRules(model: ReportModel, text: string, options: AnalyzeOptions = {}, index: LineIndex | null = null): Diagnostic[] {
   const out: Diagnostic[] = [];
   const template = effectiveTemplate(model, options);
   const year = options.year ?? model.year?.value ?? null;
   const kind = options.kind ?? model.kind;
-  const shared = new SharedIndex(text);
+  const shared = new SharedIndex(text, index);
   for (const rule of RULES) {
     const severity = options.rules?.[rule.meta.id] ?? rule.meta.severity;
     if (severity === 'off') continue;
