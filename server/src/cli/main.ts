@@ -212,19 +212,51 @@ async function runCheck(cmd: CheckCommand, stderr: Stderr): Promise<number> {
       break;
     }
   }
-  const report = Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)));
-
   if (cmd.output) {
     try {
-      fs.writeFileSync(path.resolve(cwd, cmd.output), report);
+      writeChunks(path.resolve(cwd, cmd.output), chunks);
     } catch (err) {
       stderr.error(cmd.output, ioReason(err));
       return EXIT_TROUBLE;
     }
   } else {
-    process.stdout.write(report);
+    // Pieces joined into blocks of about 1 MB: one write per piece would be thousands of system calls, one
+    // write of everything a copy of the whole output.
+    for (const block of blocks(chunks)) process.stdout.write(block);
   }
   return exit;
+}
+
+const BLOCK = 1 << 20;
+
+/** The pieces as UTF-8, gathered into blocks of about BLOCK bytes (a larger piece is a block of its own). */
+function* blocks(chunks: readonly (string | Uint8Array)[]): Generator<Uint8Array> {
+  let pending: Uint8Array[] = [];
+  let size = 0;
+  for (const c of chunks) {
+    const bytes = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
+    pending.push(bytes);
+    size += bytes.length;
+    if (size >= BLOCK) {
+      yield pending.length === 1 ? pending[0] : Buffer.concat(pending, size);
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length) yield pending.length === 1 ? pending[0] : Buffer.concat(pending, size);
+}
+
+/** Writes the pieces to a file (replacing it), block by block. */
+function writeChunks(file: string, chunks: readonly (string | Uint8Array)[]): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    for (const block of blocks(chunks)) {
+      let done = 0;
+      while (done < block.length) done += fs.writeSync(fd, block, done, block.length - done);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 async function run(argv: readonly string[]): Promise<number> {

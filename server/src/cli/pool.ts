@@ -88,7 +88,11 @@ export function workerLoop(port: import('node:worker_threads').MessagePort, init
       port.close();
       return;
     }
-    const rendered = msg.tasks.map((t) => renderTask(t, init.flags));
+    // Each fragment copied out of the slab it was written into (a view would carry the whole slab across).
+    const rendered = msg.tasks.map((t) => {
+      const r = renderTask(t, init.flags);
+      return { ...r, fragment: r.fragment.slice() };
+    });
     const reply: FromWorker = { rendered };
     port.postMessage(reply);
   });

@@ -9,7 +9,8 @@ import { carryInfo, type CarryInfo } from '../core/across';
 import { applySuppressions } from '../core/suppress';
 import { checkFile } from './check';
 import type { InputFile } from './files';
-import { jsonFragment } from './output-json';
+import { ByteWriter } from './bytes';
+import { jsonFragmentBytes } from './output-json';
 import { sarifPart, type SarifPart } from './output-sarif';
 import { textFragment } from './output-text';
 import type { FileResult, SeverityCounts } from './results';
@@ -48,6 +49,9 @@ export interface Rendered {
   readonly carry: CarryInfo | null;
 }
 
+/** JSON fragments of a thread's files are written into shared slabs. */
+const writer = new ByteWriter();
+
 function counts(ds: readonly Diagnostic[]): SeverityCounts {
   const c: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const d of ds) c[d.severity]++;
@@ -61,10 +65,10 @@ export function renderResult(index: number, r: FileResult, flags: RenderFlags, e
     const { kept, suppressed } = applySuppressions(r.text, extra);
     result = { ...r, diagnostics: [...r.diagnostics, ...kept].sort(compareDiagnostics), suppressed: [...r.suppressed, ...suppressed] };
   }
-  const fragment = Buffer.from(
-    flags.format === 'json' ? jsonFragment(result, flags.locale) : flags.format === 'text' ? textFragment(result, flags.locale) : '',
-    'utf8',
-  );
+  const fragment =
+    flags.format === 'json'
+      ? jsonFragmentBytes(result, flags.locale, writer)
+      : Buffer.from(flags.format === 'text' ? textFragment(result, flags.locale) : '', 'utf8');
   const sarif = flags.format === 'sarif' ? sarifPart(result, flags) : null;
   if (result.kind === 'unreadable') {
     return {

@@ -2,29 +2,22 @@
  * Results computed once per report model (the arithmetic plan, prose enumerations, the outline, the hover
  * index) and shared by the rules and features that read them.
  *
- * Why not a WeakMap keyed by the model: the map itself lives long (old generation), and V8's young-generation
- * collector treats the values of such a map as live until the next full collection. Every analysed model's
- * plan then survives, is copied and promoted, and takes the model with it: checking 2,000 reports spent a
- * fifth of its time in the young-generation collector (BENCHMARKS.md). A few recent models held strongly cost
- * nothing comparable: a model is dropped from here as soon as a few newer ones have been asked about.
+ * Each result is kept on the model itself, under a symbol of its own that is not enumerable (so JSON, spreads
+ * and deep comparisons do not see it), and goes when the model goes. Why not a WeakMap keyed by the model:
+ * the map lives long (in V8's old generation), and V8's young-generation collector treats the values of such
+ * a map as live until the next full collection. Every analysed model's plan then survived, was copied and
+ * promoted, and took the model with it: checking 2,000 reports spent a fifth of its time in the
+ * young-generation collector (BENCHMARKS.md). A cache of recent models would keep them alive too.
  */
 
-/** How many recent models each memo keeps (editors alternate between a few open documents). */
-const KEEP = 2;
-
 export function perModel<K extends object, V>(compute: (key: K) => V): (key: K) => V {
-  const keys: K[] = [];
-  const values: V[] = [];
+  const slot = Symbol('memo');
   return (key: K): V => {
-    const i = keys.indexOf(key);
-    if (i >= 0) return values[i];
+    const holder = key as unknown as Record<symbol, V | undefined>;
+    const hit = holder[slot];
+    if (hit !== undefined) return hit;
     const value = compute(key);
-    if (keys.length >= KEEP) {
-      keys.pop();
-      values.pop();
-    }
-    keys.unshift(key);
-    values.unshift(value);
+    if (Object.isExtensible(key)) Object.defineProperty(key, slot, { value, enumerable: false, writable: false, configurable: false });
     return value;
   };
 }

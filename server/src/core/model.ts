@@ -42,9 +42,12 @@ export interface Cell {
   /** The exact source text at `range` (trimmed of white space; for a blank cell, whatever white space it holds). */
   readonly raw: string;
   readonly kind: CellKind;
-  /** A unit written in the cell (`元`, `万元`, `件`, `%`). */
+  /**
+   * A unit written in the cell (`元`, `万元`, `件`, `%`). Like `signed`, present on every cell and undefined
+   * when absent: cells all have one shape, which keeps the code that reads thousands of them fast.
+   */
   readonly unit?: string;
-  /** Whether the number carries an explicit sign (`+3`, `-7`). */
+  /** Whether the number carries an explicit sign (`+3`, `-7`); undefined when it does not. */
   readonly signed?: boolean;
   readonly range: Range;
 }

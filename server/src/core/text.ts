@@ -231,13 +231,21 @@ const UNIT_RE = /^(万元|亿元|千元|元|件|个|项|条|次|人次|%|％)$/;
  */
 export function readCellNumber(raw: string): ReadNumber {
   // A cell of more than a few dozen characters is not a number, whatever it holds.
-  if (raw.length > 64) return raw.trim() ? { value: null, kind: 'text' } : { value: null, kind: 'blank' };
+  if (raw.length > 64) return reading(null, raw.trim() ? 'text' : 'blank');
   return readFoldedNumber(foldLabel(raw), raw);
 }
 
 /** Readings of plain numbers below this are shared (most cells of a report are small counts). */
 const SHARED_READS = 1000;
-const SMALL_READS: readonly ReadNumber[] = Array.from({ length: SHARED_READS }, (_, v) => Object.freeze({ value: v, kind: 'number' as const }));
+const SMALL_READS: readonly ReadNumber[] = Array.from({ length: SHARED_READS }, (_, v) => reading(v, 'number'));
+
+/**
+ * Every reading has the same properties in the same order (absent ones undefined): the parser's hot paths
+ * then see one object shape, and V8 does not have to recompile them when a rarer kind of cell turns up.
+ */
+function reading(value: number | null, kind: ReadNumber['kind'], unit?: string, signed?: boolean): ReadNumber {
+  return { value, kind, unit, signed };
+}
 
 /** `f` read as a plain run of ASCII digits (no sign, separator or unit), or -1. */
 function plainDigits(f: string): number {
@@ -256,26 +264,21 @@ function plainDigits(f: string): number {
 export function readFoldedNumber(f: string, raw: string): ReadNumber {
   // The common case first: digits only.
   const plain = plainDigits(f);
-  if (plain >= 0) return plain < SHARED_READS ? SMALL_READS[plain] : { value: plain, kind: 'number' };
-  if (f.length > 64) return { value: null, kind: 'text' };
-  if (f === '') return { value: null, kind: 'blank' };
-  if (PLACEHOLDERS.has(f) || PLACEHOLDERS.has(raw.trim())) return { value: null, kind: 'placeholder' };
+  if (plain >= 0) return plain < SHARED_READS ? SMALL_READS[plain] : reading(plain, 'number');
+  if (f.length > 64) return reading(null, 'text');
+  if (f === '') return reading(null, 'blank');
+  if (PLACEHOLDERS.has(f) || PLACEHOLDERS.has(raw.trim())) return reading(null, 'placeholder');
   const m = /^([+-])?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?(.*)$/.exec(f);
   if (!m) {
-    return { value: null, kind: 'text' };
+    return reading(null, 'text');
   }
   const unit = m[4];
-  if (unit && !UNIT_RE.test(unit)) return { value: null, kind: 'text' };
+  if (unit && !UNIT_RE.test(unit)) return reading(null, 'text');
   const digits = m[2].replace(/,/g, '') + (m[3] ?? '');
   let value = Number(digits);
-  if (!Number.isFinite(value)) return { value: null, kind: 'text' };
+  if (!Number.isFinite(value)) return reading(null, 'text');
   if (m[1] === '-') value = -value;
-  return {
-    value,
-    kind: 'number',
-    ...(unit ? { unit } : {}),
-    ...(m[1] ? { signed: true } : {}),
-  };
+  return reading(value, 'number', unit || undefined, m[1] ? true : undefined);
 }
 
 /** Whether the text of a cell reads as a number, a blank or a placeholder (i.e. is not a label). */

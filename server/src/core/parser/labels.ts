@@ -174,6 +174,12 @@ export function matchRow(table: TableId, info: LabelInfo): RowHit[] {
   return rowIndex.get(table)!.find(info.core);
 }
 
+/** Row labels of `table` matching the cell as matchRowAnyTable matches (its share of that function's result). */
+export function matchRowIn(table: TableId, info: LabelInfo): RowHit[] {
+  if (!info.core) return [];
+  return rowIndex.get(table)!.find(info.core, 5);
+}
+
 /** Row labels of any table matching the cell (used to find a table that has no caption). */
 export function matchRowAnyTable(info: LabelInfo): RowHit[] {
   if (!info.core) return [];

@@ -28,7 +28,7 @@ import {
   valueLike,
 } from './cells';
 import { isTopStyle, readHeading, sectionOfTitle, styleWeight } from './headings';
-import { isT3Marker, matchCaption, matchRowAnyTable, t4HeaderWord } from './labels';
+import { isT3Marker, matchCaption, matchRowAnyTable, matchRowIn, t4HeaderWord } from './labels';
 import { readMeta } from './meta';
 import { readProse } from './prose';
 import { TableBuilder } from './tables';
@@ -254,9 +254,12 @@ function parse(text: string, index: LineIndex): ReportModel {
     if (!tableish) return null;
     for (const c of row.cells) {
       if (c.blank || valueLike(c)) continue;
-      const hits = matchRowAnyTable(infoOf(c));
+      const info = infoOf(c);
+      const cur = ctx as TableBuilder | null;
+      // A row of the table being read stays in it (most rows): the other tables need not be searched.
+      if (cur && matchRowIn(cur.id, info).length) return null;
+      const hits = matchRowAnyTable(info);
       if (hits.length) {
-        const cur = ctx as TableBuilder | null;
         if (cur && hits.some((h) => h.table === cur.id)) return null;
         const ids = new Set(hits.map((h) => h.table));
         if (ids.size === 1) return { id: hits[0].table, byCaption: false };

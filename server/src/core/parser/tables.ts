@@ -259,20 +259,17 @@ export class TableBuilder {
     });
     const makeCell = (row: string, col: string, c: RawCell): Cell => {
       const read = readOf(c);
-      const raw = text.slice(c.start, c.end);
-      const range = index.range(c.start, c.end);
-      // Without object spread in the common case (spreading is the slow generic path, per cell).
-      if (!read.unit && !read.signed) return { table: this.id, row, col, value: read.value, raw, kind: read.kind, range };
+      // One shape for every cell (unit and signed undefined when absent; see Cell).
       return {
         table: this.id,
         row,
         col,
         value: read.value,
-        raw,
+        raw: text.slice(c.start, c.end),
         kind: read.kind,
-        ...(read.unit ? { unit: read.unit } : {}),
-        ...(read.signed ? { signed: true } : {}),
-        range,
+        unit: read.unit,
+        signed: read.signed,
+        range: index.range(c.start, c.end),
       };
     };
     const spanOf = (cs: readonly RawCell[]): { s: number; e: number } => {
