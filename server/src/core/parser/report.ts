@@ -153,47 +153,44 @@ function emptyModel(index: LineIndex, err: unknown): ReportModel {
   };
 }
 
-function parse(text: string, index: LineIndex): ReportModel {
-  const lineCount = index.lineCount;
-  const lines: string[] = new Array(lineCount);
-  for (let i = 0; i < lineCount; i++) lines[i] = index.lineText(i);
+/** Each line's text. */
+function lineTexts(index: LineIndex): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < index.lineCount; i++) lines.push(index.lineText(i));
+  return lines;
+}
 
-  // HTML tables: the lines they cover are theirs.
-  const html = htmlTables(text);
-  const htmlAt = new Map<number, HtmlTable>();
-  const htmlLines = new Uint8Array(lineCount);
-  for (const t of html) {
-    const a = index.position(t.start).line;
-    const b = index.position(t.end).line;
-    htmlAt.set(a, t);
-    for (let l = a; l <= b; l++) htmlLines[l] = 1;
-  }
-
+/** What each line is (see lineKind), over the whole document. */
+function classifyLines(lines: readonly string[]): LineKind[] {
   let lonePipes = 0;
-  for (let i = 0; i < lineCount && lonePipes < 2; i++) if (LONE_PIPE_RE.test(lines[i])) lonePipes++;
+  for (let i = 0; i < lines.length && lonePipes < 2; i++) if (LONE_PIPE_RE.test(lines[i])) lonePipes++;
   const fragmentMode = lonePipes >= 2;
-  const kinds: LineKind[] = lines.map((l) => lineKind(l, fragmentMode));
+  const kinds: LineKind[] = [];
+  for (const l of lines) kinds.push(lineKind(l, fragmentMode));
   if (fragmentMode) {
     // Web fragments and Markdown tables can share a file: a run of pipe lines around a `| --- |` separator is
     // Markdown whatever the rest of the file does.
-    for (let i = 0; i < lineCount; i++) {
+    const isPipeLine = (k: number): boolean => kinds[k] === 'fragment' && lines[k].trim().length > 1;
+    for (let i = 0; i < lines.length; i++) {
       if (kinds[i] !== 'fragment' || !isMarkdownSeparator(lines[i])) continue;
       kinds[i] = 'md-sep';
-      const isPipeLine = (k: number): boolean => kinds[k] === 'fragment' && lines[k].trim().length > 1;
       for (let k = i - 1; k >= 0 && isPipeLine(k); k--) kinds[k] = 'md-row';
-      for (let k = i + 1; k < lineCount && isPipeLine(k); k++) kinds[k] = 'md-row';
+      for (let k = i + 1; k < lines.length && isPipeLine(k); k++) kinds[k] = 'md-row';
     }
   }
+  return kinds;
+}
 
-  // Section headings, chosen over the whole document.
+/** Section headings: every plain line whose title names a section, scored for chooseSections. */
+function sectionCandidates(index: LineIndex, kinds: readonly LineKind[], htmlLines: Uint8Array): SectionCandidate[] {
   const cands: SectionCandidate[] = [];
-  for (let i = 0; i < lineCount; i++) {
+  for (let i = 0; i < index.lineCount; i++) {
     if (htmlLines[i] || kinds[i] !== 'plain') continue;
     const h = readHeading(index, i, 40, false, (title) => sectionOfTitle(title) !== null);
     if (!h) continue;
     const m = sectionOfTitle(h.title);
     if (!m) continue;
-    const def = ['s1', 's2', 's3', 's4', 's5', 's6'].indexOf(m.id) + 1;
+    const def = SECTION_ORDER.indexOf(m.id) + 1;
     const score =
       styleWeight(h.style, h.markdownLevel) +
       (h.number === def ? 1 : 0) +
@@ -202,40 +199,65 @@ function parse(text: string, index: LineIndex): ReportModel {
       (/[。.]$/.test(h.raw) ? 0.5 : 0);
     cands.push({ line: i, heading: h, id: m.id, match: m.match, score });
   }
-  const chosen = chooseSections(cands);
-  const sectionAtLine = new Map<number, SectionCandidate>();
-  for (const c of chosen) sectionAtLine.set(c.line, c);
+  return cands;
+}
 
-  // Tables.
-  const builders: TableBuilder[] = [];
-  const firstBuilder = new Map<TableId, TableBuilder>();
-  const consumed = new Uint8Array(lineCount);
-  let ctx: TableBuilder | null = null;
-  let block: { cells: RawCell[]; start: number; end: number; lastLine: number } | null = null;
-  let frag: { cells: RawCell[]; start: number; end: number } | null = null;
+const SECTION_ORDER: readonly SectionId[] = ['s1', 's2', 's3', 's4', 's5', 's6'];
 
-  const finishCtx = (): void => {
-    if (ctx) ctx.end_();
-    ctx = null;
-  };
-  const startTable = (id: TableId, byCaption: boolean): TableBuilder => {
-    finishCtx();
-    const prev = firstBuilder.get(id);
+/**
+ * The pass over the lines that turns table lines into rows of cells and routes each row to the table it
+ * belongs to (see the module comment). One method per concern, so that each stays small.
+ */
+class Router {
+  readonly builders: TableBuilder[] = [];
+  readonly consumed: Uint8Array;
+  private readonly firstBuilder = new Map<TableId, TableBuilder>();
+  private ctx: TableBuilder | null = null;
+  /** A run of one-cell-per-line rows being gathered. */
+  private block: { cells: RawCell[]; start: number; end: number; lastLine: number } | null = null;
+  /** A web-copy fragment row being gathered. */
+  private frag: { cells: RawCell[]; start: number; end: number } | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly index: LineIndex,
+    private readonly kinds: readonly LineKind[],
+    private readonly htmlAt: ReadonlyMap<number, HtmlTable>,
+    private readonly htmlLines: Uint8Array,
+    private readonly sectionAtLine: ReadonlyMap<number, SectionCandidate>,
+  ) {
+    this.consumed = new Uint8Array(index.lineCount);
+  }
+
+  run(): void {
+    for (let i = 0; i < this.index.lineCount; i++) this.line(i);
+    this.flushBlock();
+    this.flushFrag();
+    this.finishCtx();
+  }
+
+  private finishCtx(): void {
+    if (this.ctx) this.ctx.end_();
+    this.ctx = null;
+  }
+
+  private startTable(id: TableId, byCaption: boolean): void {
+    this.finishCtx();
+    const prev = this.firstBuilder.get(id);
     // A table that resumes after an interruption (a page number, a stray line) continues the earlier one.
     if (prev && !byCaption) {
-      ctx = prev;
-      return prev;
+      this.ctx = prev;
+      return;
     }
     const b = new TableBuilder(id);
     if (prev && (prev.rowCount > 0 || byCaption)) b.duplicate = true;
-    builders.push(b);
-    if (!b.duplicate) firstBuilder.set(id, b);
-    ctx = b;
-    return b;
-  };
+    this.builders.push(b);
+    if (!b.duplicate) this.firstBuilder.set(id, b);
+    this.ctx = b;
+  }
 
   /** Which table a row announces, if any: a caption, 表三's corner note, 表四's header, a row label. */
-  const anchorOf = (row: PhysRow, tableish: boolean): { id: TableId; byCaption: boolean } | null => {
+  private anchorOf(row: PhysRow, tableish: boolean): { id: TableId; byCaption: boolean } | null {
     let t4words = 0;
     let t4cols = 0;
     for (const c of row.cells) {
@@ -255,7 +277,7 @@ function parse(text: string, index: LineIndex): ReportModel {
     for (const c of row.cells) {
       if (c.blank || valueLike(c)) continue;
       const info = infoOf(c);
-      const cur = ctx as TableBuilder | null;
+      const cur = this.ctx;
       // A row of the table being read stays in it (most rows): the other tables need not be searched.
       if (cur && matchRowIn(cur.id, info).length) return null;
       const hits = matchRowAnyTable(info);
@@ -267,165 +289,194 @@ function parse(text: string, index: LineIndex): ReportModel {
       break;
     }
     return null;
-  };
+  }
 
-  const route = (row: PhysRow, tableish: boolean): boolean => {
+  private route(row: PhysRow, tableish: boolean): boolean {
     if (!row.cells.length) return false;
-    const anchor = anchorOf(row, tableish);
-    const cur = ctx as TableBuilder | null;
+    const anchor = this.anchorOf(row, tableish);
+    const cur = this.ctx;
     // A new table starts at its anchor; the same anchor again after rows starts a second copy.
     if (anchor && (!cur || cur.id !== anchor.id || (anchor.byCaption && cur.rowCount > 0))) {
-      startTable(anchor.id, anchor.byCaption);
+      this.startTable(anchor.id, anchor.byCaption);
     }
-    if (!ctx) return false;
-    (ctx as TableBuilder).feed(row);
+    if (!this.ctx) return false;
+    this.ctx.feed(row);
     return true;
-  };
+  }
 
-  const markLines = (s: number, e: number): void => {
-    const a = index.position(s).line;
-    const b = index.position(e).line;
-    for (let l = a; l <= b; l++) consumed[l] = 1;
-  };
+  private markLines(s: number, e: number): void {
+    const a = this.index.position(s).line;
+    const b = this.index.position(e).line;
+    for (let l = a; l <= b; l++) this.consumed[l] = 1;
+  }
 
-  const flushBlock = (): void => {
-    if (block) {
-      const row: PhysRow = { cells: block.cells, shape: 'cell-lines', start: block.start, end: block.end };
-      if (route(row, true)) markLines(block.start, block.end);
-      block = null;
-    }
-  };
-  const flushFrag = (): void => {
-    if (frag) {
-      const row: PhysRow = { cells: frag.cells, shape: 'pipe-fragments', start: frag.start, end: frag.end };
-      if (route(row, true)) markLines(frag.start, frag.end);
-      frag = null;
-    }
-  };
+  private flushBlock(): void {
+    const block = this.block;
+    if (!block) return;
+    this.block = null;
+    const row: PhysRow = { cells: block.cells, shape: 'cell-lines', start: block.start, end: block.end };
+    if (this.route(row, true)) this.markLines(block.start, block.end);
+  }
 
-  for (let i = 0; i < lineCount; i++) {
-    const ls = index.starts[i];
-    const le = index.ends[i];
-    if (htmlLines[i]) {
-      const t = htmlAt.get(i);
+  private flushFrag(): void {
+    const frag = this.frag;
+    if (!frag) return;
+    this.frag = null;
+    const row: PhysRow = { cells: frag.cells, shape: 'pipe-fragments', start: frag.start, end: frag.end };
+    if (this.route(row, true)) this.markLines(frag.start, frag.end);
+  }
+
+  private line(i: number): void {
+    const text = this.text;
+    const ls = this.index.starts[i];
+    const le = this.index.ends[i];
+    if (this.htmlLines[i]) {
+      const t = this.htmlAt.get(i);
       if (t) {
-        flushBlock();
-        flushFrag();
+        this.flushBlock();
+        this.flushFrag();
         for (const row of t.rows) {
-          if (route(row, true)) markLines(row.start, row.end);
+          if (this.route(row, true)) this.markLines(row.start, row.end);
         }
-        finishCtx();
+        this.finishCtx();
       }
-      continue;
+      return;
     }
-    if (sectionAtLine.has(i)) {
-      flushBlock();
-      flushFrag();
-      finishCtx();
-      continue;
+    if (this.sectionAtLine.has(i)) {
+      this.flushBlock();
+      this.flushFrag();
+      this.finishCtx();
+      return;
     }
-    const kind = kinds[i];
-    switch (kind) {
+    switch (this.kinds[i]) {
       case 'comment':
         // Skipped without ending the row or block it stands in.
-        if (block) block.lastLine = i;
-        break;
+        if (this.block) this.block.lastLine = i;
+        return;
       case 'blank':
-        flushBlock();
-        flushFrag();
-        break;
+        this.flushBlock();
+        this.flushFrag();
+        return;
       case 'tab-cell': {
-        flushFrag();
+        this.flushFrag();
         const tab = text.indexOf('\t', ls);
         const cell = spanCell(text, tab + 1, le);
-        if (!block) block = { cells: [], start: ls, end: le, lastLine: i };
-        block.cells.push(cell);
-        block.end = le;
-        block.lastLine = i;
-        break;
+        if (!this.block) this.block = { cells: [], start: ls, end: le, lastLine: i };
+        this.block.cells.push(cell);
+        this.block.end = le;
+        this.block.lastLine = i;
+        return;
       }
       case 'tab-row': {
-        flushBlock();
-        flushFrag();
+        this.flushBlock();
+        this.flushFrag();
         const row: PhysRow = { cells: splitTabs(text, ls, le), shape: 'tab-rows', start: ls, end: le };
-        if (route(row, true)) consumed[i] = 1;
-        break;
+        if (this.route(row, true)) this.consumed[i] = 1;
+        return;
       }
       case 'md-sep':
-        flushBlock();
-        flushFrag();
-        if (ctx) {
-          (ctx as TableBuilder).shapes.add('markdown');
-          consumed[i] = 1;
+        this.flushBlock();
+        this.flushFrag();
+        if (this.ctx) {
+          this.ctx.shapes.add('markdown');
+          this.consumed[i] = 1;
         }
-        break;
+        return;
       case 'md-row': {
-        flushBlock();
-        flushFrag();
+        this.flushBlock();
+        this.flushFrag();
         const row: PhysRow = { cells: splitMarkdownRow(text, ls, le), shape: 'markdown', start: ls, end: le };
-        if (route(row, true)) consumed[i] = 1;
-        break;
+        if (this.route(row, true)) this.consumed[i] = 1;
+        return;
       }
       case 'lone-pipe':
-        flushBlock();
-        flushFrag();
-        frag = { cells: [], start: ls, end: le };
-        if (ctx) consumed[i] = 1;
-        break;
+        this.flushBlock();
+        this.flushFrag();
+        this.frag = { cells: [], start: ls, end: le };
+        if (this.ctx) this.consumed[i] = 1;
+        return;
       case 'fragment': {
-        flushBlock();
+        this.flushBlock();
         const cells = splitFragmentLine(text, ls, le);
-        if (!frag) frag = { cells: [], start: ls, end: le };
-        frag.cells.push(...cells);
-        frag.end = le;
-        break;
+        if (!this.frag) this.frag = { cells: [], start: ls, end: le };
+        for (const c of cells) this.frag.cells.push(c);
+        this.frag.end = le;
+        return;
       }
-      case 'plain': {
-        const [ts, te] = trimmedSpan(text, ls, le);
-        const len = te - ts;
-        const lineText = text.slice(ts, te);
-        // A line copied out of a PDF: cells separated by runs of spaces, each short and none a sentence.
-        const spacedCells = hasSpacedCells(lineText) ? splitSpaced(text, ls, le) : null;
-        const spacedRow =
-          spacedCells !== null &&
-          spacedCells.length >= 2 &&
-          spacedCells.every((c) => c.end - c.start <= MAX_PLAIN_CELL && !/[。；;！？]/.test(c.text));
-        const sentence = !spacedRow && (len > MAX_PLAIN_CELL || /[。；;！？]/.test(lineText));
-        // A wrapped label: a short line right after a cell of a one-cell-per-line block.
-        if (block && block.lastLine === i - 1 && block.cells.length && len <= 20 && !sentence && !spacedRow) {
-          const last = block.cells[block.cells.length - 1];
-          const joined: RawCell = last.blank
-            ? spanCell(text, ts, te)
-            : new RawCell(last.start, te, last.text + '\n' + lineText, false);
-          block.cells[block.cells.length - 1] = joined;
-          block.end = le;
-          block.lastLine = i;
-          break;
-        }
-        flushBlock();
-        if (frag && !sentence && !matchCaption(foldLabel(lineText)) && !isT3Marker(foldLabel(lineText))) {
-          // A fragment row's label can stand on a line without a pipe.
-          frag.cells.push(spanCell(text, ls, le));
-          frag.end = le;
-          break;
-        }
-        flushFrag();
-        if (sentence) {
-          finishCtx();
-          break;
-        }
-        const row: PhysRow =
-          spacedRow && spacedCells
-            ? { cells: spacedCells, shape: 'spaced', start: ls, end: le }
-            : { cells: [spanCell(text, ls, le)], shape: 'plain', start: ls, end: le };
-        if (route(row, spacedRow)) consumed[i] = 1;
-        break;
-      }
+      case 'plain':
+        this.plainLine(i, ls, le);
+        return;
     }
   }
-  flushBlock();
-  flushFrag();
-  finishCtx();
+
+  /** A line with no TAB and no pipe: a sentence, a wrapped label, a PDF row, or a one-cell row. */
+  private plainLine(i: number, ls: number, le: number): void {
+    const text = this.text;
+    const [ts, te] = trimmedSpan(text, ls, le);
+    const len = te - ts;
+    const lineText = text.slice(ts, te);
+    // A line copied out of a PDF: cells separated by runs of spaces, each short and none a sentence.
+    const spacedCells = hasSpacedCells(lineText) ? splitSpaced(text, ls, le) : null;
+    const spacedRow =
+      spacedCells !== null &&
+      spacedCells.length >= 2 &&
+      spacedCells.every((c) => c.end - c.start <= MAX_PLAIN_CELL && !/[。；;！？]/.test(c.text));
+    const sentence = !spacedRow && (len > MAX_PLAIN_CELL || /[。；;！？]/.test(lineText));
+    // A wrapped label: a short line right after a cell of a one-cell-per-line block.
+    const block = this.block;
+    if (block && block.lastLine === i - 1 && block.cells.length && len <= 20 && !sentence && !spacedRow) {
+      const last = block.cells[block.cells.length - 1];
+      const joined = last.blank ? spanCell(text, ts, te) : new RawCell(last.start, te, last.text + '\n' + lineText, false);
+      block.cells[block.cells.length - 1] = joined;
+      block.end = le;
+      block.lastLine = i;
+      return;
+    }
+    this.flushBlock();
+    const frag = this.frag;
+    if (frag && !sentence && !matchCaption(foldLabel(lineText)) && !isT3Marker(foldLabel(lineText))) {
+      // A fragment row's label can stand on a line without a pipe.
+      frag.cells.push(spanCell(text, ls, le));
+      frag.end = le;
+      return;
+    }
+    this.flushFrag();
+    if (sentence) {
+      this.finishCtx();
+      return;
+    }
+    const row: PhysRow =
+      spacedRow && spacedCells
+        ? { cells: spacedCells, shape: 'spaced', start: ls, end: le }
+        : { cells: [spanCell(text, ls, le)], shape: 'plain', start: ls, end: le };
+    if (this.route(row, spacedRow)) this.consumed[i] = 1;
+  }
+}
+
+function parse(text: string, index: LineIndex): ReportModel {
+  const lineCount = index.lineCount;
+  const lines = lineTexts(index);
+
+  // HTML tables: the lines they cover are theirs.
+  const htmlAt = new Map<number, HtmlTable>();
+  const htmlLines = new Uint8Array(lineCount);
+  for (const t of htmlTables(text)) {
+    const a = index.position(t.start).line;
+    const b = index.position(t.end).line;
+    htmlAt.set(a, t);
+    for (let l = a; l <= b; l++) htmlLines[l] = 1;
+  }
+
+  const kinds = classifyLines(lines);
+  // Section headings, chosen over the whole document.
+  const chosen = chooseSections(sectionCandidates(index, kinds, htmlLines));
+  const sectionAtLine = new Map<number, SectionCandidate>();
+  for (const c of chosen) sectionAtLine.set(c.line, c);
+
+  // Tables.
+  const router = new Router(text, index, kinds, htmlAt, htmlLines, sectionAtLine);
+  router.run();
+  const { builders, consumed } = router;
 
   // The template, from what the tables' labels say.
   const evidence: TemplateEvidence[] = [];

@@ -8,7 +8,7 @@
  */
 
 import type { Cell, Header, Label, Table, TableRow, TableShape, TemplateEvidence, Unplaced } from '../model';
-import { colsOf, rowsOf, tableDef, type TableId, type TemplateId } from '../schema';
+import { colsOf, rowsOf, tableDef, type TableDef, type TableId, type TemplateId } from '../schema';
 import type { LineIndex } from '../text';
 import { foldedOf, infoOf, readOf, valueLike, type PhysRow, type RawCell } from './cells';
 import { matchCaption, matchGroup, matchHeader, matchRow, t4HeaderWord, type HeaderHit, type RowHit } from './labels';
@@ -56,6 +56,180 @@ function trimBlanksTo(vals: readonly RawCell[], n: number): RawCell[] {
 function preferExact(hits: RowHit[]): RowHit | null {
   if (!hits.length) return null;
   return hits.find((h) => !h.variant) ?? hits[0];
+}
+
+/** Column index of each column key in 表三's header rows, and their common width. */
+interface Grid {
+  readonly width: number;
+  readonly at: Map<string, number>;
+}
+
+function keysOf(defs: readonly { readonly key: string }[]): string[] {
+  const out: string[] = [];
+  for (const d of defs) out.push(d.key);
+  return out;
+}
+
+function isColumnOf(def: TableDef, key: string): boolean {
+  for (const c of def.cols) if (c.key === key) return true;
+  return false;
+}
+
+/** The span covering some cells. */
+function spanOf(cs: readonly RawCell[]): { s: number; e: number } {
+  let s = Infinity;
+  let e = -1;
+  for (const c of cs) {
+    if (c.start < s) s = c.start;
+    if (c.end > e) e = c.end;
+  }
+  return { s, e };
+}
+
+/** The cells' texts joined for a message (` | ` between the non-blank ones). */
+function joined(cs: readonly RawCell[]): string {
+  const parts: string[] = [];
+  for (const c of cs) if (!c.blank) parts.push(c.text);
+  return parts.join(' | ');
+}
+
+/** What finishing one table produces: its rows and cells in the model's form, and what could not be placed. */
+class Finisher {
+  readonly rows: TableRow[] = [];
+  readonly cells: Cell[] = [];
+  readonly unplaced: Unplaced[] = [];
+  readonly found = new Set<string>();
+  readonly ambiguous = new Set<string>();
+  grid: Grid | null = null;
+  private readonly text: string;
+
+  constructor(
+    private readonly id: TableId,
+    private readonly index: LineIndex,
+    private readonly template: TemplateId,
+  ) {
+    this.text = index.text;
+  }
+
+  label(c: RawCell, canonical: string, variant: boolean): Label {
+    return { raw: this.text.slice(c.start, c.end), canonical, variant, range: this.index.range(c.start, c.end) };
+  }
+
+  private cell(row: string, col: string, c: RawCell): Cell {
+    const read = readOf(c);
+    // One shape for every cell (unit and signed undefined when absent; see Cell).
+    return {
+      table: this.id,
+      row,
+      col,
+      value: read.value,
+      raw: this.text.slice(c.start, c.end),
+      kind: read.kind,
+      unit: read.unit,
+      signed: read.signed,
+      range: this.index.range(c.start, c.end),
+    };
+  }
+
+  unplace(reason: 'unknown-row' | 'stray-values' | 'duplicate-row', cs: readonly RawCell[], row?: string): void {
+    const sp = spanOf(cs);
+    const range = this.index.range(sp.s, sp.e);
+    if (row === undefined) this.unplaced.push({ reason, table: this.id, text: joined(cs), range });
+    else this.unplaced.push({ reason, table: this.id, row, text: joined(cs), range });
+  }
+
+  /** The values to put in the columns, when the count (or 表三's header grid) tells which is which; else null. */
+  private choose(vals: readonly RawCell[], phys: PhysRow | null, colKeys: readonly (string | null)[], strays: RawCell[][]): (RawCell | undefined)[] | null {
+    const n = colKeys.length;
+    if (vals.length === n) return vals.slice();
+    const g = this.grid;
+    if (g && phys && phys.cells.length === g.width) {
+      const picked: (RawCell | undefined)[] = [];
+      let ok = true;
+      for (const c of colKeys) {
+        const cell = c ? phys.cells[g.at.get(c)!] : undefined;
+        if (!cell || !(cell.blank || valueLike(cell))) ok = false;
+        picked.push(cell);
+      }
+      if (ok) return picked;
+    }
+    const v = trimBlanksTo(vals, n);
+    if (v.length === n) return v;
+    if (v.length > n) {
+      // Text past the last column (a unit typed into a spare cell: `0 | 0 | 元`) belongs to no column.
+      for (let i = n; i < v.length; i++) if (!v[i].blank && readOf(v[i]).kind === 'number') return null;
+      const extra = v.slice(n);
+      if (extra.some((c) => !c.blank)) strays.push(extra);
+      return v.slice(0, n);
+    }
+    return null;
+  }
+
+  /** Places a row's values in their columns; false when it cannot tell which value is which. */
+  place(key: string, lbl: Label | null, vals: readonly RawCell[], phys: PhysRow | null, colKeys: readonly (string | null)[], strays: RawCell[][]): boolean {
+    const chosen = this.choose(vals, phys, colKeys, strays);
+    if (!chosen) return false;
+    const rowCells: Cell[] = [];
+    for (let i = 0; i < chosen.length; i++) {
+      const c = chosen[i];
+      const col = colKeys[i];
+      if (c && col) rowCells.push(this.cell(key, col, c));
+    }
+    this.rows.push({ key, label: lbl, cells: rowCells });
+    for (const c of rowCells) this.cells.push(c);
+    return true;
+  }
+
+  /** A row found by its label (the first of its key; later ones are duplicates). */
+  labelledRow(key: string, r: LogicalRow, rowCols: readonly (string | null)[], t4: boolean, strays: RawCell[][]): void {
+    if (this.found.has(key) || this.ambiguous.has(key)) {
+      this.unplace('duplicate-row', [r.label, ...r.values], key);
+      return;
+    }
+    const lbl = this.label(r.label, r.hit!.canonical, r.hit!.variant);
+    if (this.place(key, lbl, r.values, t4 ? null : r.phys, rowCols, strays)) {
+      this.found.add(key);
+      return;
+    }
+    this.ambiguous.add(key);
+    const all = [r.label, ...r.values];
+    const sp = spanOf(all);
+    let found = 0;
+    for (const v of r.values) if (!v.blank) found++;
+    this.unplaced.push({
+      reason: 'ambiguous-values',
+      table: this.id,
+      row: key,
+      text: joined(all),
+      range: this.index.range(sp.s, sp.e),
+      found,
+      expected: rowCols.length,
+    });
+  }
+
+  /** 表四 as the official form: no row labels, 15 numbers after the header. */
+  officialT4(values: readonly RawCell[], rowCols: readonly (string | null)[], strays: RawCell[][]): void {
+    const rowKeys = keysOf(rowsOf('t4', this.template));
+    const want = rowKeys.length * rowCols.length;
+    const all = trimBlanksTo(values, want);
+    if (all.length === want) {
+      rowKeys.forEach((rk, ri) => {
+        this.place(rk, null, all.slice(ri * rowCols.length, (ri + 1) * rowCols.length), null, rowCols, strays);
+        this.found.add(rk);
+      });
+    } else if (all.some((c) => !c.blank)) {
+      const sp = spanOf(all);
+      for (const rk of rowKeys) this.ambiguous.add(rk);
+      this.unplaced.push({
+        reason: 'ambiguous-values',
+        table: this.id,
+        text: joined(all),
+        range: this.index.range(sp.s, sp.e),
+        found: all.length,
+        expected: want,
+      });
+    }
+  }
 }
 
 export class TableBuilder {
@@ -231,7 +405,6 @@ export class TableBuilder {
 
   finish(index: LineIndex, docTemplate: TemplateId): FinishedTable {
     this.end_();
-    const text = index.text;
     const def = tableDef(this.id);
     if (this.id === 't3' && this.rows.some((r) => r.key !== null && /^other-[123]$/.test(r.key))) {
       // 2021: （六）其他处理 is the group of other-1…3; a copy of it without numbers is its label.
@@ -245,210 +418,100 @@ export class TableBuilder {
     }
     const own = this.ownTemplate();
     const template: TemplateId = own ?? (def.templates.length === 1 ? def.templates[0] : docTemplate);
-    const unplaced: Unplaced[] = [];
-    const cells: Cell[] = [];
-    const rowsOut: TableRow[] = [];
-    const found = new Set<string>();
-    const ambiguous = new Set<string>();
-
-    const label = (c: RawCell, canonical: string, variant: boolean): Label => ({
-      raw: text.slice(c.start, c.end),
-      canonical,
-      variant,
-      range: index.range(c.start, c.end),
-    });
-    const makeCell = (row: string, col: string, c: RawCell): Cell => {
-      const read = readOf(c);
-      // One shape for every cell (unit and signed undefined when absent; see Cell).
-      return {
-        table: this.id,
-        row,
-        col,
-        value: read.value,
-        raw: text.slice(c.start, c.end),
-        kind: read.kind,
-        unit: read.unit,
-        signed: read.signed,
-        range: index.range(c.start, c.end),
-      };
-    };
-    const spanOf = (cs: readonly RawCell[]): { s: number; e: number } => {
-      let s = Infinity;
-      let e = -1;
-      for (const c of cs) {
-        if (c.start < s) s = c.start;
-        if (c.end > e) e = c.end;
-      }
-      return { s, e };
-    };
-    const joined = (cs: readonly RawCell[]): string =>
-      cs
-        .filter((c) => !c.blank)
-        .map((c) => c.text)
-        .join(' | ');
+    const out = new Finisher(this.id, index, template);
 
     // Columns: 表二 tables follow their own header when it names the columns; otherwise the template's.
     const headers: Header[] = [];
     for (const hr of this.headerRows) {
       for (const r of hr) {
-        if (def.cols.some((c) => c.key === r.hit.col)) {
-          headers.push({ col: r.hit.col, label: label(r.cell, r.hit.canonical, r.hit.variant) });
-        }
+        if (isColumnOf(def, r.hit.col)) headers.push({ col: r.hit.col, label: out.label(r.cell, r.hit.canonical, r.hit.variant) });
       }
     }
-    let cols: (string | null)[] = colsOf(this.id, template).map((c) => c.key);
-    if (this.id.startsWith('t2-')) {
-      const info = this.headerRows.find((hr) => hr.some((r) => r.hit.col === 'info'));
-      if (info) {
-        const infoRec = info.find((r) => r.hit.col === 'info')!;
-        const after = info.filter((r) => r.index > infoRec.index && def.cols.some((c) => c.key === r.hit.col));
-        if (after.length) {
-          // Column i of the values is the i-th header after 信息内容 (gaps for unrecognised headers).
-          const byIndex = new Map(after.map((r) => [r.index, r.hit.col] as const));
-          const last = Math.max(...after.map((r) => r.index));
-          cols = [];
-          for (let i = infoRec.index + 1; i <= last; i++) cols.push(byIndex.get(i) ?? null);
-        }
-      }
-    }
-
-    // 表三's header grid: column index of each applicant column, when every header row has the same width.
-    let grid: { width: number; at: Map<string, number> } | null = null;
-    if (this.id === 't3' && this.headerRows.length) {
-      const widths = new Set(this.headerRows.map((hr) => (hr.length ? hr[0].width : -1)).filter((w) => w > 0));
-      if (widths.size === 1) {
-        const at = new Map<string, number>();
-        for (const hr of this.headerRows) for (const r of hr) if (!at.has(r.hit.col)) at.set(r.hit.col, r.index);
-        if (cols.every((c) => c !== null && at.has(c))) grid = { width: [...widths][0], at };
-      }
-    }
-
-    const place = (key: string, lbl: Label | null, vals: RawCell[], phys: PhysRow | null, colKeys: (string | null)[]): boolean => {
-      const n = colKeys.length;
-      let chosen: (RawCell | undefined)[] | null = null;
-      if (vals.length === n) chosen = vals;
-      else if (grid && phys && phys.cells.length === grid.width) {
-        const g = grid;
-        const picked = colKeys.map((c) => (c ? phys.cells[g.at.get(c)!] : undefined));
-        if (picked.every((c) => c && (c.blank || valueLike(c)))) chosen = picked;
-      }
-      if (!chosen) {
-        const v = trimBlanksTo(vals, n);
-        if (v.length === n) chosen = v;
-        else if (v.length > n && v.slice(n).every((c) => c.blank || readOf(c).kind !== 'number')) {
-          // Text past the last column (a unit typed into a spare cell: `0 | 0 | 元`) belongs to no column.
-          chosen = v.slice(0, n);
-          const extra = v.slice(n);
-          if (extra.some((c) => !c.blank)) this.strays.push(extra);
-        }
-      }
-      if (!chosen) return false;
-      const rowCells: Cell[] = [];
-      chosen.forEach((c, i) => {
-        const col = colKeys[i];
-        if (c && col) rowCells.push(makeCell(key, col, c));
-      });
-      rowsOut.push({ key, label: lbl, cells: rowCells });
-      cells.push(...rowCells);
-      return true;
-    };
+    const cols = this.id.startsWith('t2-') ? (this.t2Columns(def) ?? keysOf(colsOf(this.id, template))) : keysOf(colsOf(this.id, template));
+    if (this.id === 't3') out.grid = this.headerGrid(cols);
 
     // Labelled rows, in every table (表四 written as three labelled rows too).
     const t4 = this.id === 't4';
-    const rowCols: (string | null)[] = t4 ? colsOf('t4', template).map((c) => c.key) : cols;
+    const rowCols: (string | null)[] = t4 ? keysOf(colsOf('t4', template)) : cols;
     for (const r of this.rows) {
-      if (!r.key) continue;
-      if (found.has(r.key) || ambiguous.has(r.key)) {
-        const all = [r.label, ...r.values];
-        const sp = spanOf(all);
-        unplaced.push({ reason: 'duplicate-row', table: this.id, row: r.key, text: joined(all), range: index.range(sp.s, sp.e) });
-        continue;
-      }
-      const lbl = label(r.label, r.hit!.canonical, r.hit!.variant);
-      if (place(r.key, lbl, r.values, t4 ? null : r.phys, rowCols)) found.add(r.key);
-      else {
-        ambiguous.add(r.key);
-        const all = [r.label, ...r.values];
-        const sp = spanOf(all);
-        unplaced.push({
-          reason: 'ambiguous-values',
-          table: this.id,
-          row: r.key,
-          text: joined(all),
-          range: index.range(sp.s, sp.e),
-          found: r.values.filter((v) => !v.blank).length,
-          expected: rowCols.length,
-        });
-      }
+      if (r.key !== null) out.labelledRow(r.key, r, rowCols, t4, this.strays);
     }
     // 表四 as the official form: no row labels, 15 numbers after the header.
-    if (t4 && this.t4Values.length && found.size === 0) {
-      const rowKeys = rowsOf('t4', template).map((r) => r.key);
-      const want = rowKeys.length * rowCols.length;
-      const all = trimBlanksTo(this.t4Values, want);
-      if (all.length === want) {
-        rowKeys.forEach((rk, ri) => {
-          place(rk, null, all.slice(ri * rowCols.length, (ri + 1) * rowCols.length), null, rowCols);
-          found.add(rk);
-        });
-      } else if (all.some((c) => !c.blank)) {
-        const sp = spanOf(all);
-        for (const rk of rowKeys) ambiguous.add(rk);
-        unplaced.push({
-          reason: 'ambiguous-values',
-          table: this.id,
-          text: joined(all),
-          range: index.range(sp.s, sp.e),
-          found: all.length,
-          expected: want,
-        });
-      }
-    } else if (t4 && this.t4Values.some((c) => !c.blank)) {
-      this.strays.push(this.t4Values);
-    }
+    if (t4 && this.t4Values.length && out.found.size === 0) out.officialT4(this.t4Values, rowCols, this.strays);
+    else if (t4 && this.t4Values.some((c) => !c.blank)) this.strays.push(this.t4Values);
 
-    for (const r of this.unknown) {
-      const sp = spanOf([r.label, ...r.values]);
-      unplaced.push({ reason: 'unknown-row', table: this.id, text: joined([r.label, ...r.values]), range: index.range(sp.s, sp.e) });
-    }
-    for (const s of this.strays) {
-      const sp = spanOf(s);
-      unplaced.push({ reason: 'stray-values', table: this.id, text: joined(s), range: index.range(sp.s, sp.e) });
-    }
+    for (const r of this.unknown) out.unplace('unknown-row', [r.label, ...r.values]);
+    for (const st of this.strays) out.unplace('stray-values', st);
 
-    const expectedRows = rowsOf(this.id, template).map((r) => r.key);
-    const missingRows = expectedRows.filter((k) => !found.has(k) && !ambiguous.has(k));
-    const expectedCols = colsOf(this.id, template).map((c) => c.key);
-    const missingCols = rowsOut.length ? expectedCols.filter((c) => !cells.some((cell) => cell.col === c)) : [];
-    if (!rowsOut.length && !ambiguous.size) {
-      const s = this.caption ?? null;
-      unplaced.push({
+    const missingRows: string[] = [];
+    for (const r of rowsOf(this.id, template)) if (!out.found.has(r.key) && !out.ambiguous.has(r.key)) missingRows.push(r.key);
+    const missingCols: string[] = [];
+    if (out.rows.length) {
+      const seen = new Set<string>();
+      for (const c of out.cells) seen.add(c.col);
+      for (const c of colsOf(this.id, template)) if (!seen.has(c.key)) missingCols.push(c.key);
+    }
+    if (!out.rows.length && !out.ambiguous.size) {
+      const c = this.caption;
+      out.unplaced.push({
         reason: 'empty-table',
         table: this.id,
-        text: s ? s.text : def.name,
-        range: index.range(s ? s.start : Math.max(0, this.start), s ? s.end : Math.max(0, this.end)),
+        text: c ? c.text : def.name,
+        range: index.range(c ? c.start : Math.max(0, this.start), c ? c.end : Math.max(0, this.end)),
       });
     }
 
-    const captionLabel = this.caption ? label(this.caption, def.caption, false) : null;
     const start = this.start < 0 ? 0 : this.start;
     const end = this.end < 0 ? start : this.end;
+    const groups: { key: string; label: Label }[] = [];
+    for (const g of this.groups) {
+      const gd = def.groups?.find((x) => x.key === g.key);
+      groups.push({ key: g.key, label: out.label(g.cell, gd ? gd.label : g.cell.text, false) });
+    }
     const table: Table = {
       id: this.id,
       template: own,
-      caption: captionLabel,
+      caption: this.caption ? out.label(this.caption, def.caption, false) : null,
       range: index.range(start, end),
       shapes: [...this.shapes],
       headers,
-      rows: rowsOut,
+      rows: out.rows,
       missingRows,
       missingCols,
-      groups: this.groups.map((g) => {
-        const gd = def.groups?.find((x) => x.key === g.key);
-        return { key: g.key, label: label(g.cell, gd ? gd.label : g.cell.text, false) };
-      }),
+      groups,
     };
-    return { table, cells, unplaced };
+    return { table, cells: out.cells, unplaced: out.unplaced };
+  }
+
+  /** 表二: the columns after 信息内容 as this table's own header names them (gaps for unknown headers), or null. */
+  private t2Columns(def: TableDef): (string | null)[] | null {
+    const info = this.headerRows.find((hr) => hr.some((r) => r.hit.col === 'info'));
+    if (!info) return null;
+    const infoRec = info.find((r) => r.hit.col === 'info')!;
+    const after = info.filter((r) => r.index > infoRec.index && isColumnOf(def, r.hit.col));
+    if (!after.length) return null;
+    // Column i of the values is the i-th header after 信息内容.
+    const byIndex = new Map(after.map((r) => [r.index, r.hit.col] as const));
+    const last = Math.max(...after.map((r) => r.index));
+    const cols: (string | null)[] = [];
+    for (let i = infoRec.index + 1; i <= last; i++) cols.push(byIndex.get(i) ?? null);
+    return cols;
+  }
+
+  /** 表三's header grid: column index of each applicant column, when every header row has the same width. */
+  private headerGrid(cols: readonly (string | null)[]): Grid | null {
+    if (!this.headerRows.length) return null;
+    let width = -1;
+    for (const hr of this.headerRows) {
+      if (!hr.length) continue;
+      if (width < 0) width = hr[0].width;
+      else if (hr[0].width !== width) return null;
+    }
+    if (width <= 0) return null;
+    const at = new Map<string, number>();
+    for (const hr of this.headerRows) for (const r of hr) if (!at.has(r.hit.col)) at.set(r.hit.col, r.index);
+    for (const c of cols) if (c === null || !at.has(c)) return null;
+    return { width, at };
   }
 
   templateEvidence(index: LineIndex): TemplateEvidence[] {

@@ -111,16 +111,52 @@ function sumText(
   };
 }
 
-/** The cells, when every one was read as a number; otherwise null (the relation cannot be assessed). */
-function readable(cells: readonly (Cell | undefined)[]): Cell[] | null {
-  return cells.every((c) => c !== undefined && c.value !== null) ? (cells as Cell[]) : null;
+/**
+ * The cells at `keys` (rows of one column, or columns of one row), when every one was read as a number;
+ * otherwise null (the relation cannot be assessed). Loops, not array callbacks: this runs for every relation
+ * of every report.
+ */
+function readable(keys: readonly string[], at: (key: string) => Cell | undefined): Cell[] | null {
+  const out: Cell[] = [];
+  for (const k of keys) {
+    const c = at(k);
+    if (c === undefined || c.value === null) return null;
+    out.push(c);
+  }
+  return out;
 }
+
+function sumOf(cells: readonly Cell[]): number {
+  let sum = 0;
+  for (const c of cells) sum += c.value ?? 0;
+  return sum;
+}
+
+/** Column keys of 表三 for a template, and its parts (all but 总计). */
+const T3_COLS = {
+  '2019': t3Columns('2019'),
+  '2021': t3Columns('2021'),
+};
+
+function t3Columns(template: TemplateId): { cols: string[]; parts: string[]; results: string[] } {
+  const cols = colsOf('t3', template).map((c) => c.key);
+  return {
+    cols,
+    parts: cols.filter((c) => c !== 'total'),
+    // The result rows summed into （七）总计.
+    results: rowsOf('t3', template)
+      .filter((r) => r.group && r.key !== 'total')
+      .map((r) => r.key),
+  };
+}
+
+const T4_PARTS: readonly string[] = ['upheld', 'corrected', 'other', 'pending'];
 
 function compute(model: ReportModel): ArithmeticPlan {
   const relations: Relation[] = [];
   for (const table of model.tables) {
-    if (table.id === 't3') relations.push(...t3Relations(table, model));
-    if (table.id === 't4') relations.push(...t4Relations(table));
+    const rs = table.id === 't3' ? t3Relations(table, model) : table.id === 't4' ? t4Relations(table) : null;
+    if (rs) for (const r of rs) relations.push(r);
   }
   const broken = relations.filter((r) => r.residual !== 0);
   const culprits = findCulprits(relations, broken);
@@ -187,22 +223,18 @@ function t3Template(table: Table, model: ReportModel): TemplateId {
 function t3Relations(table: Table, model: ReportModel): Relation[] {
   const out: Relation[] = [];
   const cellAt = gridOf(table);
-  const template = t3Template(table, model);
-  const cols = colsOf('t3', template).map((c) => c.key);
-  const parts = cols.filter((c) => c !== 'total');
-  const results = rowsOf('t3', template)
-    .filter((r) => r.group && r.key !== 'total')
-    .map((r) => r.key);
+  const { cols, parts, results } = T3_COLS[t3Template(table, model)];
   const tName = tableDef('t3').name;
 
   // Each data row: 总计 = 自然人 + the five 法人或其他组织 columns.
   for (const row of table.rows) {
     const total = cellAt(row.key, 'total');
-    const ps = readable(parts.map((c) => cellAt(row.key, c)));
-    if (!total || total.value === null || !ps) continue;
-    const sum = ps.reduce((a, c) => a + (c.value ?? 0), 0);
+    if (!total || total.value === null) continue;
+    const ps = readable(parts, (c) => cellAt(row.key, c));
+    if (!ps) continue;
+    const sum = sumOf(ps);
     out.push(
-      relation('t3-row-total', row.key, [total], ps, total, clean((total.value ?? 0) - sum), clean(sum), () => {
+      relation('t3-row-total', row.key, [total], ps, total, clean(total.value - sum), clean(sum), () => {
         const rn = rowName('t3', row.key);
         const body = sumText(
           colName('t3', 'total'),
@@ -216,88 +248,70 @@ function t3Relations(table: Table, model: ReportModel): Relation[] {
   }
 
   for (const col of cols) {
-    const cn = colName('t3', col);
     // Each column: （七）总计 = the sum of all result rows.
     const total = cellAt('total', col);
-    const rs = readable(results.map((r) => cellAt(r, col)));
+    const rs = total && total.value !== null ? readable(results, (r) => cellAt(r, col)) : null;
     if (total && total.value !== null && rs) {
-      const sum = rs.reduce((a, c) => a + (c.value ?? 0), 0);
+      const sum = sumOf(rs);
       out.push(
-        relation(
-          't3-results-total',
-          col,
-          [total],
-          rs,
-          total,
-          clean((total.value ?? 0) - sum),
-          clean(sum),
-          () => {
-            const body = sumText(
-              rowName('t3', 'total'),
-              total,
-              rs.map((cell) => ({ name: rowName('t3', cell.row, true), cell })),
-              true,
-            );
-            return { zh: `${tName}「${cn.zh}」列：${body.zh}`, en: `${tName}, column 「${cn.en}」: ${body.en}` };
-          },
-        ),
+        relation('t3-results-total', col, [total], rs, total, clean(total.value - sum), clean(sum), () => {
+          const cn = colName('t3', col);
+          const body = sumText(
+            rowName('t3', 'total'),
+            total,
+            rs.map((cell) => ({ name: rowName('t3', cell.row, true), cell })),
+            true,
+          );
+          return { zh: `${tName}「${cn.zh}」列：${body.zh}`, en: `${tName}, column 「${cn.en}」: ${body.en}` };
+        }),
       );
     }
     // Each column: 一 + 二 = （七）总计 + 四 (printed in the template).
-    const abcd = readable([cellAt('new', col), cellAt('carried', col), cellAt('total', col), cellAt('carry-out', col)]);
+    const abcd = readable(BALANCE_ROWS, (r) => cellAt(r, col));
     if (abcd) {
       const [a, b, c, d] = abcd;
-      const [va, vb, vc, vd] = abcd.map((x) => x.value ?? 0);
+      const va = a.value ?? 0;
+      const vb = b.value ?? 0;
+      const vc = c.value ?? 0;
+      const vd = d.value ?? 0;
       out.push(
-        relation(
-          't3-balance',
-          col,
-          [a, b],
-          [c, d],
-          d,
-          clean(va + vb - vc - vd),
-          clean(va + vb - vc),
-          () => ({
+        relation('t3-balance', col, [a, b], [c, d], d, clean(va + vb - vc - vd), clean(va + vb - vc), () => {
+          const cn = colName('t3', col);
+          return {
             zh: `${tName}「${cn.zh}」列：一 + 二 = ${fmt(va)} + ${fmt(vb)} = ${fmt(va + vb)} ≠ （七）+ 四 = ${fmt(vc)} + ${fmt(vd)} = ${fmt(vc + vd)}`,
             en: `${tName}, column 「${cn.en}」: 一 + 二 = ${fmt(va)} + ${fmt(vb)} = ${fmt(va + vb)} ≠ （七） + 四 = ${fmt(vc)} + ${fmt(vd)} = ${fmt(vc + vd)}`,
-          }),
-        ),
+          };
+        }),
       );
     }
   }
   return out;
 }
 
+/** The rows of 一 + 二 = （七）总计 + 四, in that order. */
+const BALANCE_ROWS: readonly string[] = ['new', 'carried', 'total', 'carry-out'];
+
 function t4Relations(table: Table): Relation[] {
   const out: Relation[] = [];
   const cellAt = gridOf(table);
-  const parts = ['upheld', 'corrected', 'other', 'pending'];
   const tName = tableDef('t4').name;
   for (const row of table.rows) {
     const total = cellAt(row.key, 'total');
-    const ps = readable(parts.map((c) => cellAt(row.key, c)));
-    if (!total || total.value === null || !ps) continue;
-    const sum = ps.reduce((a, c) => a + (c.value ?? 0), 0);
+    if (!total || total.value === null) continue;
+    const ps = readable(T4_PARTS, (c) => cellAt(row.key, c));
+    if (!ps) continue;
+    const sum = sumOf(ps);
     out.push(
-      relation(
-        't4-total',
-        row.key,
-        [total],
-        ps,
-        total,
-        clean((total.value ?? 0) - sum),
-        clean(sum),
-        () => {
-          const rn = rowName('t4', row.key);
-          const body = sumText(
-            colName('t4', 'total'),
-            total,
-            ps.map((cell) => ({ name: colName('t4', cell.col), cell })),
-            false,
-          );
-          return { zh: `${tName}「${rn.zh}」：${body.zh}`, en: `${tName}, 「${rn.en}」: ${body.en}` };
-        },
-      ),
+      relation('t4-total', row.key, [total], ps, total, clean(total.value - sum), clean(sum), () => {
+        const rn = rowName('t4', row.key);
+        const body = sumText(
+          colName('t4', 'total'),
+          total,
+          ps.map((cell) => ({ name: colName('t4', cell.col), cell })),
+          false,
+        );
+        return { zh: `${tName}「${rn.zh}」：${body.zh}`, en: `${tName}, 「${rn.en}」: ${body.en}` };
+      }),
     );
   }
   return out;
