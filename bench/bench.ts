@@ -461,8 +461,14 @@ interface GrowthSeries {
   kind: string;
   what: string;
   points: GrowthPoint[];
-  /** Largest over smallest ms/MB across sizes (the linearity flag). */
+  /** Largest over smallest ms/MB across sizes (shown; variation either way). */
   ratio: number;
+  /**
+   * The linearity flag: the largest rise of ms/MB from a smaller size to a larger one (max over i < j of
+   * ms/MB[j] / ms/MB[i]). Above 2, time grows faster than linearly. A cost per MB that falls with size (fixed
+   * work per document, such as reading the head and tail for metadata, spread over more bytes) is not.
+   */
+  rise: number;
   /** ms/MB at the largest size over ms/MB at the smallest: > 1 grows faster than linear, < 1 slower. */
   trend: number;
   linear: boolean;
@@ -508,14 +514,17 @@ function growth(): GrowthSeries[] {
       });
     const perMB = points.map((p) => p.msPerMB);
     const ratio = Math.max(...perMB) / Math.min(...perMB);
+    let rise = 0;
+    for (let i = 0; i < perMB.length; i++) for (let j = i + 1; j < perMB.length; j++) rise = Math.max(rise, perMB[j] / perMB[i]);
     const one = points.find((p) => p.targetMB === 1);
     series.push({
       kind: kind.id,
       what: kind.what,
       points,
       ratio,
+      rise,
       trend: perMB[perMB.length - 1] / perMB[0],
-      linear: ratio <= TARGET.linearRatio && !stopped,
+      linear: rise <= TARGET.linearRatio && !stopped,
       oneMBMs: one ? one.medianMs : null,
       ...(stopped ? { stopped } : {}),
     });
@@ -523,7 +532,7 @@ function growth(): GrowthSeries[] {
   const sizes = CFG.sizesMB;
   printTable(
     `3. Linear growth: in-process ms per MB at each size (median of ≥ ${CFG.growth.minRounds} interleaved runs per size; synthetic ≥ ${SYNTH_GROWTH.minRounds})`,
-    ['input', ...sizes.map((s) => `${s} MB`), 'max/min', '', 'last/first', '1 MB ms', ''],
+    ['input', ...sizes.map((s) => `${s} MB`), 'max/min', 'rise', '', 'last/first', '1 MB ms', ''],
     series.map((g) => [
       g.kind,
       ...sizes.map((s) => {
@@ -531,6 +540,7 @@ function growth(): GrowthSeries[] {
         return p ? f1(p.msPerMB) : '—';
       }),
       f2(g.ratio),
+      f2(g.rise),
       g.linear ? '' : 'FLAG',
       f2(g.trend),
       g.oneMBMs === null ? '—' : f1(g.oneMBMs),
@@ -645,7 +655,7 @@ function main(): void {
     // 3. Growth.
     const series = growth();
     for (const g of series) {
-      target(`linear growth, ${g.kind}: max/min ms per MB`, f2(g.ratio), `≤ ${TARGET.linearRatio}`, g.linear);
+      target(`linear growth, ${g.kind}: largest rise of ms per MB`, f2(g.rise), `≤ ${TARGET.linearRatio}`, g.linear);
     }
     for (const g of series) {
       if (g.oneMBMs !== null) target(`1 MB in process, ${g.kind}`, `${f1(g.oneMBMs)} ms`, `< ${TARGET.oneMBInProcessMs} ms`, g.oneMBMs < TARGET.oneMBInProcessMs);

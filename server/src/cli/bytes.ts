@@ -43,6 +43,16 @@ export class ByteWriter {
     this.pos = p;
   }
 
+  /** Bytes prepared beforehand (constant pieces of the output). */
+  bytes(src: Uint8Array): void {
+    const n = src.length;
+    this.room(n);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) b[p++] = src[i];
+    this.pos = p;
+  }
+
   /** Any text, encoded as UTF-8 (lone surrogates as U+FFFD, as Buffer.from does). */
   utf8(s: string): void {
     const n = s.length;

@@ -46,30 +46,51 @@ function writeCells(w: ByteWriter, cells: readonly Cell[]): void {
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
     const r = c.range;
-    w.ascii(i ? ',{"table":"' : '{"table":"');
-    w.ascii(c.table);
-    w.ascii('","row":"');
-    w.ascii(c.row);
-    w.ascii('","col":"');
-    w.ascii(c.col);
-    w.ascii('","value":');
-    if (c.value === null) w.ascii('null');
+    if (i) w.bytes(COMMA);
+    w.bytes(cellHead(c));
+    if (c.value === null) w.bytes(NULL);
     else w.number(c.value);
-    w.ascii(',"raw":');
+    w.bytes(RAW);
     w.jsonString(c.raw);
-    w.ascii(',"kind":"');
-    w.ascii(c.kind);
-    w.ascii('","range":{"line":');
+    w.bytes(KIND_THEN_LINE[c.kind]);
     w.number(r.start.line + 1);
-    w.ascii(',"column":');
+    w.bytes(COLUMN);
     w.number(r.start.character + 1);
-    w.ascii(',"endLine":');
+    w.bytes(END_LINE);
     w.number(r.end.line + 1);
-    w.ascii(',"endColumn":');
+    w.bytes(END_COLUMN);
     w.number(r.end.character + 1);
-    w.ascii('}}');
+    w.bytes(CLOSE);
   }
   w.ascii(']');
+}
+
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
+const COMMA = ascii(',');
+const NULL = ascii('null');
+const RAW = ascii(',"raw":');
+const KIND_THEN_LINE: Readonly<Record<Cell['kind'], Uint8Array>> = {
+  number: ascii(',"kind":"number","range":{"line":'),
+  blank: ascii(',"kind":"blank","range":{"line":'),
+  placeholder: ascii(',"kind":"placeholder","range":{"line":'),
+  text: ascii(',"kind":"text","range":{"line":'),
+};
+const COLUMN = ascii(',"column":');
+const END_LINE = ascii(',"endLine":');
+const END_COLUMN = ascii(',"endColumn":');
+const CLOSE = ascii('}}');
+
+/** `{"table":"t3","row":"new","col":"natural","value":` for each cell position, made once. */
+const heads = new Map<string, Map<string, Map<string, Uint8Array>>>();
+
+function cellHead(c: Cell): Uint8Array {
+  let byRow = heads.get(c.table);
+  if (!byRow) heads.set(c.table, (byRow = new Map()));
+  let byCol = byRow.get(c.row);
+  if (!byCol) byRow.set(c.row, (byCol = new Map()));
+  let head = byCol.get(c.col);
+  if (!head) byCol.set(c.col, (head = ascii(`{"table":"${c.table}","row":"${c.row}","col":"${c.col}","value":`)));
+  return head;
 }
 
 function writeFile(w: ByteWriter, r: CheckedFile, locale: Locale): void {
