@@ -312,18 +312,20 @@ class Router {
 
   private flushBlock(): void {
     const block = this.block;
-    if (!block) return;
     this.block = null;
-    const row: PhysRow = { cells: block.cells, shape: 'cell-lines', start: block.start, end: block.end };
-    if (this.route(row, true)) this.markLines(block.start, block.end);
+    if (block) this.routeGathered(block, 'cell-lines');
   }
 
   private flushFrag(): void {
     const frag = this.frag;
-    if (!frag) return;
     this.frag = null;
-    const row: PhysRow = { cells: frag.cells, shape: 'pipe-fragments', start: frag.start, end: frag.end };
-    if (this.route(row, true)) this.markLines(frag.start, frag.end);
+    if (frag) this.routeGathered(frag, 'pipe-fragments');
+  }
+
+  /** A row gathered over several lines: routed, and its lines marked as table lines when it is placed. */
+  private routeGathered(g: { readonly cells: RawCell[]; readonly start: number; readonly end: number }, shape: TableShape): void {
+    const row: PhysRow = { cells: g.cells, shape, start: g.start, end: g.end };
+    if (this.route(row, true)) this.markLines(g.start, g.end);
   }
 
   private line(i: number): void {

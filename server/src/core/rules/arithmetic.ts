@@ -227,25 +227,7 @@ function t3Relations(table: Table, model: ReportModel): Relation[] {
   const tName = tableDef('t3').name;
 
   // Each data row: 总计 = 自然人 + the five 法人或其他组织 columns.
-  for (const row of table.rows) {
-    const total = cellAt(row.key, 'total');
-    if (!total || total.value === null) continue;
-    const ps = readable(parts, (c) => cellAt(row.key, c));
-    if (!ps) continue;
-    const sum = sumOf(ps);
-    out.push(
-      relation('t3-row-total', row.key, [total], ps, total, clean(total.value - sum), clean(sum), () => {
-        const rn = rowName('t3', row.key);
-        const body = sumText(
-          colName('t3', 'total'),
-          total,
-          ps.map((cell) => ({ name: colName('t3', cell.col), cell })),
-          false,
-        );
-        return { zh: `${tName}「${rn.zh}」行：${body.zh}`, en: `${tName}, row 「${rn.en}」: ${body.en}` };
-      }),
-    );
-  }
+  rowTotals(out, 't3-row-total', table, cellAt, parts, { zh: '行', en: 'row ' });
 
   for (const col of cols) {
     // Each column: （七）总计 = the sum of all result rows.
@@ -293,28 +275,39 @@ const BALANCE_ROWS: readonly string[] = ['new', 'carried', 'total', 'carry-out']
 
 function t4Relations(table: Table): Relation[] {
   const out: Relation[] = [];
-  const cellAt = gridOf(table);
-  const tName = tableDef('t4').name;
+  rowTotals(out, 't4-total', table, gridOf(table), T4_PARTS, { zh: '', en: '' });
+  return out;
+}
+
+/** Each row: its 总计 = the sum of `parts` (表三's data rows, 表四's three rows). */
+function rowTotals(
+  out: Relation[],
+  kind: 't3-row-total' | 't4-total',
+  table: Table,
+  cellAt: CellGrid,
+  parts: readonly string[],
+  rowWord: Localized,
+): void {
+  const tName = tableDef(table.id).name;
   for (const row of table.rows) {
     const total = cellAt(row.key, 'total');
     if (!total || total.value === null) continue;
-    const ps = readable(T4_PARTS, (c) => cellAt(row.key, c));
+    const ps = readable(parts, (c) => cellAt(row.key, c));
     if (!ps) continue;
     const sum = sumOf(ps);
     out.push(
-      relation('t4-total', row.key, [total], ps, total, clean(total.value - sum), clean(sum), () => {
-        const rn = rowName('t4', row.key);
+      relation(kind, row.key, [total], ps, total, clean(total.value - sum), clean(sum), () => {
+        const rn = rowName(table.id, row.key);
         const body = sumText(
-          colName('t4', 'total'),
+          colName(table.id, 'total'),
           total,
-          ps.map((cell) => ({ name: colName('t4', cell.col), cell })),
+          ps.map((cell) => ({ name: colName(table.id, cell.col), cell })),
           false,
         );
-        return { zh: `${tName}「${rn.zh}」：${body.zh}`, en: `${tName}, 「${rn.en}」: ${body.en}` };
+        return { zh: `${tName}「${rn.zh}」${rowWord.zh}：${body.zh}`, en: `${tName}, ${rowWord.en}「${rn.en}」: ${body.en}` };
       }),
     );
   }
-  return out;
 }
 
 function findCulprits(relations: readonly Relation[], broken: readonly Relation[]): Culprit[] {
