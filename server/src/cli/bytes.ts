@@ -45,12 +45,9 @@ export class ByteWriter {
 
   /** Bytes prepared beforehand (constant pieces of the output). */
   bytes(src: Uint8Array): void {
-    const n = src.length;
-    this.room(n);
-    const b = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < n; i++) b[p++] = src[i];
-    this.pos = p;
+    this.room(src.length);
+    this.buf.set(src, this.pos);
+    this.pos += src.length;
   }
 
   /** Any text, encoded as UTF-8 (lone surrogates as U+FFFD, as Buffer.from does). */
