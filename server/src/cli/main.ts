@@ -16,7 +16,7 @@ import { parseArgs, localeFromEnv, type CheckCommand } from './args';
 import { checkFile, ioReason } from './check';
 import { decodeReport } from './decode';
 import { resolveInputs } from './files';
-import { jsonChunks } from './output-json';
+import { jsonFrame } from './output-json';
 import { sarifDocument } from './output-sarif';
 import { textChunks, type TextTotals } from './output-text';
 import { renderAll, workerLoop, WORKER_MARK, type WorkerInit } from './pool';
@@ -167,7 +167,7 @@ async function runCheck(cmd: CheckCommand, stderr: Stderr): Promise<number> {
   let chunks: (string | Uint8Array)[];
   switch (cmd.format) {
     case 'json':
-      chunks = jsonChunks(rendered.map((r) => r.fragment));
+      chunks = jsonFrame(rendered.map((r) => r.fragment));
       break;
     case 'sarif':
       chunks = [
@@ -229,13 +229,22 @@ async function runCheck(cmd: CheckCommand, stderr: Stderr): Promise<number> {
 
 const BLOCK = 1 << 20;
 
-/** The pieces as UTF-8, gathered into blocks of about BLOCK bytes (a larger piece is a block of its own). */
+/**
+ * The pieces as UTF-8, gathered into blocks of about BLOCK bytes (a larger piece is a block of its own).
+ * Pieces that lie end to end in one buffer (the files' output, written one after another into the same slab)
+ * are joined without copying.
+ */
 function* blocks(chunks: readonly (string | Uint8Array)[]): Generator<Uint8Array> {
   let pending: Uint8Array[] = [];
   let size = 0;
   for (const c of chunks) {
     const bytes = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
-    pending.push(bytes);
+    const last = pending.length ? pending[pending.length - 1] : null;
+    if (last && last.buffer === bytes.buffer && last.byteOffset + last.byteLength === bytes.byteOffset) {
+      pending[pending.length - 1] = new Uint8Array(bytes.buffer, last.byteOffset, last.byteLength + bytes.byteLength);
+    } else {
+      pending.push(bytes);
+    }
     size += bytes.length;
     if (size >= BLOCK) {
       yield pending.length === 1 ? pending[0] : Buffer.concat(pending, size);

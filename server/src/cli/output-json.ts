@@ -120,8 +120,13 @@ function writeFile(w: ByteWriter, r: CheckedFile, locale: Locale): void {
   w.utf8(tail.slice(1));
 }
 
-/** One file's entry as UTF-8, written with `w` (so a file's model can be dropped as soon as it is rendered). */
-export function jsonFragmentBytes(r: FileResult, locale: Locale, w: ByteWriter): Uint8Array {
+/**
+ * One file's entry as UTF-8, written with `w` (so a file's model can be dropped as soon as it is rendered);
+ * `separated` puts the comma that goes before every entry but the first in front of it, so that the entries
+ * of a run lie end to end in the writer's slabs and go out without being copied again (jsonFrame).
+ */
+export function jsonFragmentBytes(r: FileResult, locale: Locale, w: ByteWriter, separated = false): Uint8Array {
+  if (separated) w.ascii(',');
   if (r.kind === 'checked') writeFile(w, r, locale);
   else w.utf8(JSON.stringify({ file: r.file, error: localize(r.message, locale) }));
   return w.take();
@@ -132,20 +137,17 @@ export function jsonFragment(r: FileResult, locale: Locale): string {
   return Buffer.from(jsonFragmentBytes(r, locale, new ByteWriter())).toString('utf8');
 }
 
-/** The whole document as pieces to write in order: the files' fragments (text or UTF-8 bytes) in their frame. */
-export function jsonChunks<T extends string | Uint8Array>(fragments: readonly T[]): (T | string)[] {
-  const out: (T | string)[] = ['{"version":1,"files":['];
-  fragments.forEach((f, i) => {
-    if (i) out.push(',');
-    out.push(f);
-  });
-  out.push(']}\n');
-  return out;
+const OPEN = '{"version":1,"files":[';
+const CLOSE_DOCUMENT = ']}\n';
+
+/** The whole document as pieces to write in order: the files' entries, each but the first `separated`. */
+export function jsonFrame(fragments: readonly Uint8Array[]): (string | Uint8Array)[] {
+  return [OPEN, ...fragments, CLOSE_DOCUMENT];
 }
 
-/** The whole document from the files' fragments, in order. */
+/** The whole document from the files' entries (without separators), in order. */
 export function jsonDocument(fragments: readonly string[]): string {
-  return jsonChunks(fragments).join('');
+  return OPEN + fragments.join(',') + CLOSE_DOCUMENT;
 }
 
 export function formatJson(results: readonly FileResult[], locale: Locale): string {

@@ -67,7 +67,7 @@ export function renderResult(index: number, r: FileResult, flags: RenderFlags, e
   }
   const fragment =
     flags.format === 'json'
-      ? jsonFragmentBytes(result, flags.locale, writer)
+      ? jsonFragmentBytes(result, flags.locale, writer, index > 0)
       : Buffer.from(flags.format === 'text' ? textFragment(result, flags.locale) : '', 'utf8');
   const sarif = flags.format === 'sarif' ? sarifPart(result, flags) : null;
   if (result.kind === 'unreadable') {
