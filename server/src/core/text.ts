@@ -53,11 +53,11 @@ export class LineIndex {
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
     const starts = this.starts;
+    const last = starts.length - 1;
     let lo = this.lastLine;
-    const on = (l: number): boolean => starts[l] <= o && (l + 1 >= starts.length || starts[l + 1] > o);
-    if (on(lo)) {
-      // same line as last time
-    } else if (lo + 1 < starts.length && on(lo + 1)) {
+    if (starts[lo] <= o && (lo === last || starts[lo + 1] > o)) {
+      // on the line asked about last time
+    } else if (lo < last && starts[lo + 1] <= o && (lo + 1 === last || starts[lo + 2] > o)) {
       this.lastLine = ++lo;
     } else {
       lo = 0;
