@@ -425,10 +425,19 @@ async function main() {
       await finding.first().locator('.marker-message').click();
       const squiggle = page.locator(`${EDITOR} .squiggly-error`);
       await waitFor('an error squiggle is drawn in the editor', () => squiggle.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT }));
-      const wrong = await textRect(page, '一、本年新收', '21', 'last');
-      const box = await squiggle.first().boundingBox();
+      // The editor redraws its decorations while it scrolls to the finding: measure until the drawing settles.
+      const under = (wrong, box) =>
+        !!wrong && !!box && Math.abs(box.x - wrong.x) < 4 && Math.abs(box.x + box.width - (wrong.x + wrong.width)) < 4 && Math.abs(box.y - wrong.y) < wrong.height;
+      let wrong = null;
+      let box = null;
+      for (const until = Date.now() + UI_TIMEOUT; ; ) {
+        wrong = await textRect(page, '一、本年新收', '21', 'last');
+        box = await squiggle.first().boundingBox();
+        if (under(wrong, box) || Date.now() > until) break;
+        await page.waitForTimeout(100);
+      }
       check(
-        !!wrong && !!box && Math.abs(box.x - wrong.x) < 4 && Math.abs(box.x + box.width - (wrong.x + wrong.width)) < 4 && Math.abs(box.y - wrong.y) < wrong.height,
+        under(wrong, box),
         `the error squiggle is under the 21 of line ${newRowLine} (表三 一、本年新收 · 总计)`,
         JSON.stringify({ wrong, box }),
       );
