@@ -132,24 +132,10 @@ export function jsonFragmentBytes(r: FileResult, locale: Locale, w: ByteWriter, 
   return w.take();
 }
 
-/** One file's entry, serialised. */
-export function jsonFragment(r: FileResult, locale: Locale): string {
-  return Buffer.from(jsonFragmentBytes(r, locale, new ByteWriter())).toString('utf8');
-}
-
 const OPEN = '{"version":1,"files":[';
 const CLOSE_DOCUMENT = ']}\n';
 
 /** The whole document as pieces to write in order: the files' entries, each but the first `separated`. */
 export function jsonFrame(fragments: readonly Uint8Array[]): (string | Uint8Array)[] {
   return [OPEN, ...fragments, CLOSE_DOCUMENT];
-}
-
-/** The whole document from the files' entries (without separators), in order. */
-export function jsonDocument(fragments: readonly string[]): string {
-  return OPEN + fragments.join(',') + CLOSE_DOCUMENT;
-}
-
-export function formatJson(results: readonly FileResult[], locale: Locale): string {
-  return jsonDocument(results.map((r) => jsonFragment(r, locale)));
 }

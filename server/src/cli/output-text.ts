@@ -5,7 +5,7 @@
  */
 
 import { localize, type Locale } from '../core/diagnostics';
-import { countSeverities, type FileResult, type SeverityCounts } from './results';
+import type { FileResult, SeverityCounts } from './results';
 
 /** What the summary lines need, added up over the files. */
 export interface TextTotals {
@@ -14,19 +14,6 @@ export interface TextTotals {
   readonly unreadable: number;
   readonly fixedFiles: number;
   readonly fixes: number;
-}
-
-export function totalsOf(results: readonly FileResult[]): TextTotals {
-  let fixes = 0;
-  let fixedFiles = 0;
-  for (const r of results) {
-    if (r.kind === 'checked' && r.fixed) {
-      fixes += r.fixed;
-      fixedFiles++;
-    }
-  }
-  const checked = results.filter((r) => r.kind === 'checked').length;
-  return { counts: countSeverities(results), checked, unreadable: results.length - checked, fixedFiles, fixes };
 }
 
 /** `1 problem`, `2 problems`; `info` has no plural. */
@@ -75,13 +62,13 @@ export function textFragment(r: FileResult, locale: Locale): string {
 }
 
 /** The whole output as pieces to write in order: the files' fragments (text or UTF-8 bytes), then the summary. */
-export function textChunks<T extends string | Uint8Array>(
-  fragments: readonly T[],
+export function textChunks(
+  fragments: readonly Uint8Array[],
   totals: TextTotals,
   locale: Locale,
   fixing: boolean,
-): (T | string)[] {
-  const out: (T | string)[] = [];
+): (string | Uint8Array)[] {
+  const out: (string | Uint8Array)[] = [];
   for (const f of fragments) {
     if (f.length === 0) continue;
     out.push(f, '\n');
@@ -89,18 +76,4 @@ export function textChunks<T extends string | Uint8Array>(
   if (fixing) out.push(fixSummary(totals, locale), '\n');
   out.push(summary(totals, locale), '\n');
   return out;
-}
-
-/** The whole output from the files' fragments and the totals. */
-export function textDocument(fragments: readonly string[], totals: TextTotals, locale: Locale, fixing: boolean): string {
-  return textChunks(fragments, totals, locale, fixing).join('');
-}
-
-export function formatText(results: readonly FileResult[], locale: Locale, fixing: boolean): string {
-  return textDocument(
-    results.map((r) => textFragment(r, locale)),
-    totalsOf(results),
-    locale,
-    fixing,
-  );
 }

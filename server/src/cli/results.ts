@@ -52,9 +52,3 @@ export function oneBased(r: Range): OneBasedRange {
 }
 
 export type SeverityCounts = Record<Severity, number>;
-
-export function countSeverities(results: readonly FileResult[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const r of results) if (r.kind === 'checked') for (const d of r.diagnostics) counts[d.severity]++;
-  return counts;
-}
